@@ -1,0 +1,91 @@
+// Lint rules, including the layer rules the compiler cannot see (imports of packages).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Bare Node built-in names are matched exactly (as patterns, 'util' would also match ../util/).
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'buffer', 'process'];
+const nodeBuiltins = ['node:*'];
+
+/** Imports a layer may not use, with the reason shown to whoever breaks the rule. */
+const forbid = (groups) => {
+  const withNode = groups.find((g) => g.group.includes('node:*'));
+  const paths = withNode ? nodeBuiltinNames.map((name) => ({ name, message: withNode.message })) : [];
+  return { 'no-restricted-imports': ['error', { paths, patterns: groups }] };
+};
+
+export default tseslint.config(
+  { basePath: '..' },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbid([
+      { group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie-*', 'electron', 'ag-grid-*', 'echarts', 'echarts/*', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no DOM, Node, React, Dexie or Electron.' },
+      { group: ['**/renderer/**', '**/main/**', '**/test/**'], message: 'shared/ imports nothing outside shared/.' },
+    ]),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid([
+        { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'renderer/ runs in a browser too: no electron, no Node. Use renderer/platform.' },
+        { group: ['**/main/**'], message: 'renderer/ talks to main only through the IPC contract in shared/ipc.' },
+      ]),
+    },
+  },
+  {
+    // One wrapper per stateful library: Dexie only under renderer/db, AG Grid only under
+    // renderer/components/grid, ECharts only under renderer/components/chart.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/db/**'],
+    rules: forbid([
+      { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'renderer/ runs in a browser too: no electron, no Node. Use renderer/platform.' },
+      { group: ['**/main/**'], message: 'renderer/ talks to main only through the IPC contract in shared/ipc.' },
+      { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db.' },
+    ]),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/db/**', 'renderer/components/grid/**'],
+    rules: forbid([
+      { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'renderer/ runs in a browser too: no electron, no Node. Use renderer/platform.' },
+      { group: ['**/main/**'], message: 'renderer/ talks to main only through the IPC contract in shared/ipc.' },
+      { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db.' },
+      { group: ['ag-grid-*'], message: 'AG Grid is used only under renderer/components/grid.' },
+    ]),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/db/**', 'renderer/components/grid/**', 'renderer/components/chart/**'],
+    rules: forbid([
+      { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'renderer/ runs in a browser too: no electron, no Node. Use renderer/platform.' },
+      { group: ['**/main/**'], message: 'renderer/ talks to main only through the IPC contract in shared/ipc.' },
+      { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db.' },
+      { group: ['ag-grid-*'], message: 'AG Grid is used only under renderer/components/grid.' },
+      { group: ['echarts', 'echarts/*'], message: 'ECharts is used only under renderer/components/chart.' },
+    ]),
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: forbid([
+      { group: ['**/renderer/**', 'react', 'react-dom', 'dexie', 'ag-grid-*', 'echarts'], message: 'main/ never imports the renderer or its libraries.' },
+    ]),
+  },
+  {
+    // Tests run in Node and may use test helpers and Node; the layer rules are for app code.
+    files: ['**/*.test.ts', 'test/**/*.ts', 'build/**/*.ts'],
+    rules: { 'no-console': 'off', 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,191 @@
+// The app frame: header (workbook menu, undo/redo, save state), navigation between the areas,
+// the current view, dialogs and messages. Global keyboard shortcuts live here.
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStore } from '../state/app-store';
+import { StoreContext, useApp, useStore } from '../state/use-app';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Notices } from '../components/Notices';
+import { WorkbookMenu, type WorkbookAction } from './WorkbookMenu';
+import { WorkbookDialogs, type DialogState } from './WorkbookDialogs';
+import { WelcomeView } from '../views/WelcomeView';
+import { OverviewView } from '../views/OverviewView';
+import { SettingsView } from '../views/SettingsView';
+
+type Area = 'overview' | 'settings';
+const AREAS: { id: Area; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function App({ store }: { store: AppStore }) {
+  return (
+    <StoreContext.Provider value={store}>
+      <Shell />
+    </StoreContext.Provider>
+  );
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((el as HTMLInputElement).type)) || el.tagName === 'SELECT';
+}
+
+function Shell() {
+  const app = useApp();
+  const store = useStore();
+  const [area, setArea] = useState<Area>('overview');
+  const [dialog, setDialog] = useState<DialogState>(null);
+
+  const act = useCallback(
+    (action: WorkbookAction) => {
+      switch (action.kind) {
+        case 'new':
+          return setDialog({ kind: 'new' });
+        case 'demo':
+          return void store.openDemo();
+        case 'open':
+          return void store.pickAndOpen().then((outcome) => setDialog({ kind: 'outcome', outcome }));
+        case 'save-as':
+          return void store.saveAs();
+        case 'rename':
+          return setDialog({ kind: 'rename' });
+        case 'duplicate':
+          return void store.duplicate();
+        case 'delete':
+          return setDialog({ kind: 'delete', id: action.id });
+        case 'switch':
+          return void store.switchTo(action.id);
+        case 'about':
+          return setDialog({ kind: 'about' });
+      }
+    },
+    [store],
+  );
+
+  // Menu commands from the desktop shell.
+  useEffect(
+    () =>
+      store.platform.onMenuCommand((cmd) => {
+        if (cmd.command === 'new-workbook') act({ kind: 'new' });
+        else if (cmd.command === 'open') act({ kind: 'open' });
+        else if (cmd.command === 'save-as') act({ kind: 'save-as' });
+        else if (cmd.command === 'about') act({ kind: 'about' });
+        else if (cmd.command === 'open-recent' && cmd.path) {
+          void store.platform.openRecent(cmd.path).then(async (file) => {
+            if (file) setDialog({ kind: 'outcome', outcome: await store.openFileBytes(file.name, file.bytes) });
+          }, (e: Error) => store.notify('error', e.message));
+        } else if (cmd.command === 'undo' || cmd.command === 'redo') {
+          // In a text field the menu acts on the text, as in any editor.
+          if (isTextField(document.activeElement)) document.execCommand(cmd.command);
+          else void (cmd.command === 'undo' ? store.undo() : store.redo());
+        }
+      }),
+    [store, act],
+  );
+
+  // Spreadsheet-style shortcuts. Inside a text field, the browser's own undo applies.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !isTextField(e.target)) {
+        e.preventDefault();
+        void (e.shiftKey ? store.redo() : store.undo());
+      } else if (key === 'y' && !e.shiftKey && !isTextField(e.target)) {
+        e.preventDefault();
+        void store.redo();
+      } else if (key === 'o' && !e.shiftKey) {
+        e.preventDefault();
+        act({ kind: 'open' });
+      } else if (key === 's') {
+        e.preventDefault();
+        if (e.shiftKey) act({ kind: 'save-as' });
+        else store.notify('info', 'Changes are saved as you make them. To write a file to share, use Save As (Ctrl+Shift+S).');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, act]);
+
+  if (app.phase === 'loading') return <div className="splash" aria-busy="true">Opening PMO Workbench…</div>;
+  if (app.phase === 'failed') {
+    return (
+      <div className="splash error-panel" role="alert">
+        <h1>PMO Workbench cannot open its storage</h1>
+        <p>{app.failure}</p>
+        <p className="muted">Your data has not been changed. Close other PMO Workbench windows and reload.</p>
+        <button type="button" onClick={() => location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  }
+
+  const current = app.current;
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand" aria-label="PMO Workbench">
+          <img src="./favicon.svg" alt="" width="22" height="22" />
+          <span>PMO Workbench</span>
+        </div>
+        <WorkbookMenu onAction={act} />
+        <div className="spacer" />
+        {current && (
+          <>
+            <button type="button" className="ghost" disabled={!app.undo.canUndo} onClick={() => void store.undo()} title={app.undo.undoLabel ? `Undo ${app.undo.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={app.undo.undoLabel ? `Undo ${app.undo.undoLabel}` : 'Undo'}>
+              ↶ Undo
+            </button>
+            <button type="button" className="ghost" disabled={!app.undo.canRedo} onClick={() => void store.redo()} title={app.undo.redoLabel ? `Redo ${app.undo.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label={app.undo.redoLabel ? `Redo ${app.undo.redoLabel}` : 'Redo'}>
+              ↷ Redo
+            </button>
+            <SaveState />
+          </>
+        )}
+        <button type="button" className="ghost" onClick={() => act({ kind: 'about' })}>
+          About
+        </button>
+      </header>
+      {current ? (
+        <div className="body">
+          <nav className="sidenav" aria-label="Areas">
+            {AREAS.map((a) => (
+              <button key={a.id} type="button" className={a.id === area ? 'nav-item active' : 'nav-item'} aria-current={a.id === area ? 'page' : undefined} onClick={() => setArea(a.id)}>
+                {a.label}
+              </button>
+            ))}
+          </nav>
+          <main className="content" aria-busy={app.busy ? 'true' : undefined}>
+            <ErrorBoundary resetKey={`${area}:${current.id}`}>{area === 'overview' ? <OverviewView /> : <SettingsView />}</ErrorBoundary>
+          </main>
+        </div>
+      ) : (
+        <main className="content">
+          <WelcomeView onAction={act} />
+        </main>
+      )}
+      {app.busy && (
+        <div className="busy-overlay" role="progressbar" aria-label={app.busy} aria-busy="true">
+          <div className="busy-box">
+            <div className="spinner" />
+            {app.busy}
+          </div>
+        </div>
+      )}
+      <WorkbookDialogs dialog={dialog} onClose={() => setDialog(null)} />
+      <Notices />
+    </div>
+  );
+}
+
+function SaveState() {
+  const { save } = useApp();
+  const text = save.status === 'saved' ? 'All changes saved' : save.status === 'saving' ? 'Saving…' : 'Not saved';
+  return (
+    <span className={`save-state ${save.status}`} role="status" title={save.status === 'error' ? save.message : text} data-testid="save-state">
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,24 @@
+// Messages after an action ("Saved a copy as …", a storage error), announced to screen readers.
+import { useEffect } from 'react';
+import { useApp, useStore } from '../state/use-app';
+
+export function Notices() {
+  const { notices } = useApp();
+  const store = useStore();
+  useEffect(() => {
+    const timers = notices.filter((n) => n.kind === 'info').map((n) => setTimeout(() => store.dismiss(n.id), 6000));
+    return () => timers.forEach(clearTimeout);
+  }, [notices, store]);
+  return (
+    <div className="notices" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <span className="pre-line">{n.text}</span>
+          <button type="button" className="icon" aria-label="Dismiss message" onClick={() => store.dismiss(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

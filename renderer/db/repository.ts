@@ -1,0 +1,181 @@
+// Reads and writes workbooks. The only writer: every change arrives as a plan from the shared
+// command path and is written with its journal entries, transaction header and undo stacks in
+// one IndexedDB transaction, then applied to the in-memory state.
+import Dexie from 'dexie';
+import type { PmoDatabase } from './database';
+import { toStorageError } from './errors';
+import { applyPlan, planChange, type PlanContext, type PlanResult } from '../../shared/commands/plan';
+import { planNewWorkbook } from '../../shared/commands/new-workbook';
+import { WorkbookState } from '../../shared/commands/state';
+import { inverseOps, nextUndoState, replayOps } from '../../shared/commands/undo';
+import type { JournalEntry, Op, Origin, StoredWorkbook, TxHeader, UndoState } from '../../shared/commands/types';
+import type { WorkbookData } from '../../shared/model/workbook';
+import type { IdGenerator } from '../../shared/util/ids';
+
+export interface Clock {
+  newId: IdGenerator;
+  /** ISO timestamp. */
+  now: () => string;
+}
+
+export interface CommitResult extends PlanResult {
+  tx: TxHeader | null;
+}
+
+export interface UndoInfo {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+const wbRange = (wb: string): [[string, unknown], [string, unknown]] => [
+  [wb, Dexie.minKey],
+  [wb, Dexie.maxKey],
+];
+
+export class Repository {
+  constructor(
+    readonly db: PmoDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  async listWorkbooks(): Promise<StoredWorkbook[]> {
+    const all = await this.db.workbooks.toArray();
+    return all.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+  }
+
+  /** Writes a whole workbook (new, demo, duplicate, opened file) in one transaction. */
+  async createWorkbook(data: WorkbookData, origin: Origin, label: string, opts: { replace?: boolean } = {}): Promise<StoredWorkbook> {
+    const plan = planNewWorkbook(data, { ...this.clock, origin, label });
+    try {
+      await this.db.transaction('rw', [this.db.workbooks, this.db.records, this.db.journal, this.db.txs, this.db.undo], async () => {
+        if (opts.replace) await this.removeWorkbookRows(data.id);
+        else if (await this.db.workbooks.get(data.id)) throw new Error(`A workbook with id ${data.id} is already open`);
+        await this.db.workbooks.add(plan.workbook);
+        await this.db.records.bulkAdd(plan.rows);
+        await this.db.journal.bulkAdd(plan.entries);
+        await this.db.txs.add(plan.tx);
+        await this.db.undo.put(plan.undo);
+      });
+    } catch (e) {
+      throw toStorageError(e, `Saving workbook "${data.settings.name}"`);
+    }
+    return plan.workbook;
+  }
+
+  async hasWorkbook(id: string): Promise<boolean> {
+    return (await this.db.workbooks.get(id)) !== undefined;
+  }
+
+  async loadWorkbook(id: string): Promise<WorkbookState> {
+    const [meta, rows] = await this.db.transaction('r', [this.db.workbooks, this.db.records], () =>
+      Promise.all([this.db.workbooks.get(id), this.db.records.where(':id').between(...wbRange(id), true, true).toArray()]),
+    );
+    if (!meta) throw new Error(`Workbook ${id} does not exist`);
+    return new WorkbookState(meta, rows);
+  }
+
+  async deleteWorkbook(id: string): Promise<void> {
+    try {
+      await this.db.transaction('rw', [this.db.workbooks, this.db.records, this.db.journal, this.db.txs, this.db.undo], () => this.removeWorkbookRows(id));
+    } catch (e) {
+      throw toStorageError(e, 'Deleting the workbook');
+    }
+  }
+
+  /** Inside a transaction: removes a workbook and everything that belongs to it. */
+  private async removeWorkbookRows(id: string): Promise<void> {
+    await this.db.records.where(':id').between(...wbRange(id), true, true).delete();
+    await this.db.journal.where('[wb+recordId]').between(...wbRange(id), true, true).delete();
+    await this.db.txs.where('wb').equals(id).delete();
+    await this.db.undo.delete(id);
+    await this.db.workbooks.delete(id);
+  }
+
+  /**
+   * The command path: plans `ops` against the state, writes the plan in one transaction, then
+   * applies it in memory. Rejected operations are reported; with `partial` the valid ones apply.
+   */
+  async commit(state: WorkbookState, ops: readonly Op[], ctx: Omit<PlanContext, 'newId' | 'now'>): Promise<CommitResult> {
+    const result = planChange(state, ops, { ...this.clock, ...ctx });
+    if (!result.plan) return { ...result, tx: null };
+    const plan = result.plan;
+    try {
+      await this.db.transaction('rw', [this.db.workbooks, this.db.records, this.db.journal, this.db.txs, this.db.undo], async () => {
+        const meta = await this.db.workbooks.get(state.id);
+        if (!meta) throw new Error('This workbook was deleted in another window');
+        if (plan.deletes.length) await this.db.records.bulkDelete(plan.deletes.map((d) => [state.id, d.id] as [string, string]));
+        if (plan.puts.length) await this.db.records.bulkPut(plan.puts);
+        await this.db.journal.bulkAdd(plan.entries);
+        await this.db.txs.add(plan.tx);
+        const undo = (await this.db.undo.get(state.id)) ?? { wb: state.id, undo: [], redo: [] };
+        await this.db.undo.put(nextUndoState(undo, plan.tx));
+        const projectDelta = plan.puts.filter((p) => p.e === 'project' && !state.has('project', p.id)).length - plan.deletes.filter((d) => d.entity === 'project').length;
+        await this.db.workbooks.put({
+          ...meta,
+          ...(plan.settings ? { settings: plan.settings.value, name: plan.settings.value.name, r: plan.settings.revs } : {}),
+          updatedAt: plan.tx.time,
+          projectCount: meta.projectCount + projectDelta,
+        });
+      });
+    } catch (e) {
+      throw toStorageError(e, ctx.label);
+    }
+    applyPlan(state, plan);
+    return { ...result, tx: plan.tx };
+  }
+
+  async undoInfo(wb: string): Promise<UndoInfo> {
+    const undo = (await this.db.undo.get(wb)) ?? { wb, undo: [], redo: [] };
+    const top = undo.undo.at(-1);
+    const next = undo.redo.at(-1);
+    const [u, r] = await this.db.txs.bulkGet([top ?? '', next ?? '']);
+    return { canUndo: !!top, canRedo: !!next, undoLabel: top ? (u?.label ?? null) : null, redoLabel: next ? (r?.label ?? null) : null };
+  }
+
+  async undo(state: WorkbookState): Promise<CommitResult | null> {
+    return this.step(state, 'undo');
+  }
+
+  async redo(state: WorkbookState): Promise<CommitResult | null> {
+    return this.step(state, 'redo');
+  }
+
+  private async step(state: WorkbookState, kind: 'undo' | 'redo'): Promise<CommitResult | null> {
+    const undo: UndoState = (await this.db.undo.get(state.id)) ?? { wb: state.id, undo: [], redo: [] };
+    const targetId = kind === 'undo' ? undo.undo.at(-1) : undo.redo.at(-1);
+    if (!targetId) return null;
+    const target = await this.db.txs.get(targetId);
+    if (!target) throw new Error('The change to undo is missing from the journal');
+    const entries = await this.txEntries(target);
+    const ops = kind === 'undo' ? inverseOps(entries) : replayOps(entries);
+    const verb = kind === 'undo' ? 'Undo' : 'Redo';
+    const result = await this.commit(state, ops, { origin: kind, label: `${verb} ${target.label}`, kind, target: target.id });
+    if (!result.tx) {
+      const why = result.rejected.flatMap((r) => r.problems.map((p) => p.message)).slice(0, 3).join('; ');
+      throw new Error(`Cannot ${kind} "${target.label}": ${why || 'nothing to change'}`);
+    }
+    return result;
+  }
+
+  /** A transaction's entries, in order: its ids are one consecutive ULID range. */
+  async txEntries(tx: TxHeader): Promise<JournalEntry[]> {
+    if (!tx.first || !tx.last) return [];
+    const list = await this.db.journal.where(':id').between(tx.first, tx.last, true, true).toArray();
+    return list.filter((e) => e.tx === tx.id);
+  }
+
+  /** Every journal entry about one record, oldest first (its field history). */
+  async recordHistory(wb: string, recordId: string): Promise<JournalEntry[]> {
+    return this.db.journal.where('[wb+recordId]').equals([wb, recordId]).toArray();
+  }
+
+  async getPref<T>(key: string): Promise<T | undefined> {
+    return (await this.db.prefs.get(key))?.value as T | undefined;
+  }
+
+  async setPref(key: string, value: unknown): Promise<void> {
+    await this.db.prefs.put({ key, value });
+  }
+}

@@ -1,0 +1,296 @@
+// The app's state outside React: the workbook list, the open workbook (in memory), undo/redo
+// and the save status. Every change goes through Repository.commit (the one command path);
+// React reads immutable snapshots through useSyncExternalStore.
+import { Repository, type CommitResult, type UndoInfo } from '../db/repository';
+import { PmoDatabase } from '../db/database';
+import type { WorkbookState } from '../../shared/commands/state';
+import type { Op, Origin, StoredWorkbook } from '../../shared/commands/types';
+import type { PlanContext } from '../../shared/commands/plan';
+import { createIdGenerator } from '../../shared/util/ids';
+import { localToday } from '../../shared/util/dates';
+import { defaultSettings, emptyRecords, type WorkbookData } from '../../shared/model/workbook';
+import { buildDemoWorkbook } from '../../shared/demo/demo';
+import { decodeWorkbookBytes, parseWorkbookText, serializeWorkbook, workbookFileName, type WorkbookFile } from '../../shared/file/pmowb';
+import type { Platform } from '../platform/platform';
+
+declare const __APP_VERSION__: string;
+
+export type SaveStatus = { status: 'saved' } | { status: 'saving' } | { status: 'error'; message: string };
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface AppSnapshot {
+  phase: 'loading' | 'ready' | 'failed';
+  failure: string | null;
+  workbooks: StoredWorkbook[];
+  current: WorkbookState | null;
+  /** Changes whenever the open workbook's data changes. */
+  dataVersion: number;
+  undo: UndoInfo;
+  save: SaveStatus;
+  notices: Notice[];
+  busy: string | null;
+  persistent: boolean | null;
+}
+
+const NO_UNDO: UndoInfo = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+const LAST_WORKBOOK = 'lastWorkbook';
+
+function randomFloat(): number {
+  const buf = new Uint32Array(1);
+  crypto.getRandomValues(buf);
+  return buf[0]! / 4294967296;
+}
+
+export type OpenOutcome = { kind: 'opened'; name: string } | { kind: 'refused'; reason: string } | { kind: 'conflict'; existing: StoredWorkbook; file: WorkbookFile; fileName: string } | { kind: 'canceled' };
+
+export class AppStore {
+  readonly repo: Repository;
+  private readonly newId = createIdGenerator({ now: () => Date.now(), random: randomFloat });
+  private snapshot: AppSnapshot = {
+    phase: 'loading',
+    failure: null,
+    workbooks: [],
+    current: null,
+    dataVersion: 0,
+    undo: NO_UNDO,
+    save: { status: 'saved' },
+    notices: [],
+    busy: null,
+    persistent: null,
+  };
+  private readonly listeners = new Set<() => void>();
+  private pending = 0;
+  private noticeSeq = 0;
+  /** Serialises writes so that undo, edits and workbook switches never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly platform: Platform,
+    db: PmoDatabase = new PmoDatabase(),
+  ) {
+    this.repo = new Repository(db, { newId: this.newId, now: () => new Date().toISOString() });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): AppSnapshot => this.snapshot;
+
+  private set(patch: Partial<AppSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  notify(kind: Notice['kind'], text: string) {
+    const notice = { id: ++this.noticeSeq, kind, text };
+    this.set({ notices: [...this.snapshot.notices, notice].slice(-4) });
+    return notice.id;
+  }
+
+  dismiss(id: number) {
+    this.set({ notices: this.snapshot.notices.filter((n) => n.id !== id) });
+  }
+
+  async init(): Promise<void> {
+    try {
+      const workbooks = await this.repo.listWorkbooks();
+      this.set({ workbooks });
+      const last = await this.repo.getPref<string>(LAST_WORKBOOK);
+      const pick = workbooks.find((w) => w.id === last) ?? workbooks[0];
+      if (pick) await this.load(pick.id);
+      this.set({ phase: 'ready' });
+    } catch (e) {
+      this.set({ phase: 'failed', failure: (e as Error).message });
+    }
+    void this.platform.requestPersistentStorage().then((persistent) => this.set({ persistent }));
+  }
+
+  private async load(id: string) {
+    const current = await this.repo.loadWorkbook(id);
+    const undo = await this.repo.undoInfo(id);
+    await this.repo.setPref(LAST_WORKBOOK, id);
+    this.set({ current, undo, dataVersion: this.snapshot.dataVersion + 1 });
+  }
+
+  private async refreshList() {
+    this.set({ workbooks: await this.repo.listWorkbooks() });
+  }
+
+  private async guard<T>(busy: string | null, work: () => Promise<T>): Promise<T | undefined> {
+    if (busy) this.set({ busy });
+    try {
+      return await work();
+    } catch (e) {
+      this.notify('error', (e as Error).message);
+      return undefined;
+    } finally {
+      if (busy) this.set({ busy: null });
+    }
+  }
+
+  switchTo(id: string) {
+    return this.serial(() => this.guard(null, () => this.load(id)));
+  }
+
+  private async createAndOpen(data: WorkbookData, origin: Origin, label: string) {
+    await this.repo.createWorkbook(data, origin, label);
+    await this.refreshList();
+    await this.load(data.id);
+  }
+
+  newWorkbook(name: string) {
+    return this.serial(() =>
+      this.guard(null, async () => {
+        await this.createAndOpen({ id: this.newId(), settings: defaultSettings(name.trim() || 'Untitled portfolio'), records: emptyRecords() }, 'create', 'New workbook');
+      }),
+    );
+  }
+
+  openDemo() {
+    return this.serial(() =>
+      this.guard('Building the sample portfolio…', async () => {
+        const demo = buildDemoWorkbook({ today: localToday(new Date()) });
+        await this.createAndOpen({ ...demo, id: this.newId() }, 'demo', 'Open sample portfolio');
+      }),
+    );
+  }
+
+  rename(name: string) {
+    return this.commit([{ op: 'settings', changes: { name } }], { origin: 'edit', label: 'Rename workbook' });
+  }
+
+  duplicate() {
+    const current = this.snapshot.current;
+    if (!current) return Promise.resolve(undefined);
+    return this.serial(() =>
+      this.guard('Duplicating…', async () => {
+        const name = `${current.settings.name} (copy)`.slice(0, 300);
+        await this.createAndOpen({ id: this.newId(), settings: { ...current.settings, name }, records: current.records() }, 'duplicate', 'Duplicate workbook');
+      }),
+    );
+  }
+
+  deleteWorkbook(id: string) {
+    return this.serial(() =>
+      this.guard('Deleting…', async () => {
+        await this.repo.deleteWorkbook(id);
+        await this.refreshList();
+        if (this.snapshot.current?.id === id) {
+          const next = this.snapshot.workbooks[0];
+          if (next) await this.load(next.id);
+          else this.set({ current: null, undo: NO_UNDO, dataVersion: this.snapshot.dataVersion + 1 });
+        }
+      }),
+    );
+  }
+
+  /** Checks a file fully before anything is written; a conflict (same workbook id) is returned for the user to decide. */
+  openFileBytes(fileName: string, bytes: Uint8Array): Promise<OpenOutcome> {
+    return this.serial(async () => {
+      const decoded = decodeWorkbookBytes(bytes, fileName);
+      if (!decoded.ok) return { kind: 'refused', reason: decoded.reason } as const;
+      const parsed = parseWorkbookText(decoded.text, fileName);
+      if (!parsed.ok) return { kind: 'refused', reason: parsed.reason } as const;
+      const existing = this.snapshot.workbooks.find((w) => w.id === parsed.workbook.id);
+      if (existing) return { kind: 'conflict', existing, file: parsed.workbook, fileName } as const;
+      const result = await this.guard('Opening…', () => this.createAndOpen(parsed.workbook, 'open', `Open ${fileName}`));
+      return result === undefined && !this.snapshot.workbooks.some((w) => w.id === parsed.workbook.id)
+        ? ({ kind: 'refused', reason: `${fileName} could not be saved into this app's storage.` } as const)
+        : ({ kind: 'opened', name: parsed.workbook.settings.name } as const);
+    });
+  }
+
+  /** Opens a checked file as a copy beside the workbook it came from. */
+  openAsCopy(file: WorkbookFile, fileName: string) {
+    return this.serial(() => this.guard('Opening…', () => this.createAndOpen({ ...file, id: this.newId(), settings: { ...file.settings, name: `${file.settings.name} (from ${fileName})`.slice(0, 300) } }, 'open', `Open ${fileName}`)));
+  }
+
+  /** Replaces the workbook here with the file's version, in one transaction. */
+  replaceWith(file: WorkbookFile, fileName: string) {
+    return this.serial(() =>
+      this.guard('Opening…', async () => {
+        await this.repo.createWorkbook(file, 'open', `Open ${fileName}`, { replace: true });
+        await this.refreshList();
+        await this.load(file.id);
+      }),
+    );
+  }
+
+  async pickAndOpen(): Promise<OpenOutcome> {
+    const file = await this.platform.openWorkbookFile().catch((e: Error) => {
+      this.notify('error', e.message);
+      return null;
+    });
+    if (!file) return { kind: 'canceled' };
+    return this.openFileBytes(file.name, file.bytes);
+  }
+
+  async saveAs(): Promise<string | null> {
+    const current = this.snapshot.current;
+    if (!current) return null;
+    const text = serializeWorkbook({ id: current.id, settings: current.settings, records: current.records() }, { exportedAt: new Date().toISOString(), appVersion: __APP_VERSION__ });
+    try {
+      const name = await this.platform.saveFile(workbookFileName(current.settings.name), new TextEncoder().encode(text), 'workbook');
+      if (name) this.notify('info', `Saved a copy as ${name}`);
+      return name;
+    } catch (e) {
+      this.notify('error', `The file was not saved: ${(e as Error).message}`);
+      return null;
+    }
+  }
+
+  /** The command path for views: validate, write with the journal, update memory. */
+  commit(ops: readonly Op[], ctx: Omit<PlanContext, 'newId' | 'now'>): Promise<CommitResult | undefined> {
+    const current = this.snapshot.current;
+    if (!current) return Promise.resolve(undefined);
+    return this.write(() => this.repo.commit(current, ops, ctx));
+  }
+
+  undo() {
+    const current = this.snapshot.current;
+    if (!current || !this.snapshot.undo.canUndo) return Promise.resolve(undefined);
+    return this.write(() => this.repo.undo(current));
+  }
+
+  redo() {
+    const current = this.snapshot.current;
+    if (!current || !this.snapshot.undo.canRedo) return Promise.resolve(undefined);
+    return this.write(() => this.repo.redo(current));
+  }
+
+  private write<T extends CommitResult | null>(work: () => Promise<T>): Promise<T | undefined> {
+    this.pending++;
+    this.set({ save: { status: 'saving' } });
+    return this.serial(async () => {
+      try {
+        const result = await work();
+        const current = this.snapshot.current;
+        if (current && result?.tx) {
+          const undo = await this.repo.undoInfo(current.id);
+          const workbooks = result.tx && this.snapshot.workbooks.map((w) => (w.id === current.id ? { ...w, name: current.settings.name, updatedAt: current.updatedAt } : w));
+          this.set({ undo, workbooks, dataVersion: this.snapshot.dataVersion + 1 });
+        }
+        this.pending--;
+        if (this.pending === 0) this.set({ save: { status: 'saved' } });
+        return result;
+      } catch (e) {
+        this.pending--;
+        this.set({ save: { status: 'error', message: (e as Error).message } });
+        this.notify('error', (e as Error).message);
+        return undefined;
+      }
+    });
+  }
+}

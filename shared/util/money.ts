@@ -1,0 +1,79 @@
+// Money as an integer count of minor units (hundredths of the currency unit), so sums and
+// round trips through files give back exactly what the user typed; floats never hold money.
+// Decimal strings are parsed digit by digit, never through a float multiply.
+
+/** Integer hundredths of the workbook currency (e.g. cents). */
+export type Money = number;
+
+export const MONEY_SCALE = 100;
+/** Largest amount stored (10^13 units): leaves room for sums of ~900 such values to stay exact. */
+export const MONEY_MAX_MINOR = 1e15;
+
+export function isMoney(value: unknown): value is Money {
+  return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= MONEY_MAX_MINOR;
+}
+
+/**
+ * Parses a plain decimal string ("1200.5", "-0.25", "1e3" is not accepted) into minor units.
+ * Returns null when the text is not a plain decimal or has more than two decimals
+ * (a third decimal would be silently lost).
+ */
+export function parseDecimalMoney(text: string): Money | null {
+  const m = /^([+-])?(\d+)(?:\.(\d*))?$/.exec(text.trim());
+  if (!m) return null;
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  if (frac.length > 2) return null;
+  const whole = m[2]!.replace(/^0+(?=\d)/, '');
+  const minor = Number(whole + frac.padEnd(2, '0'));
+  if (!Number.isSafeInteger(minor) || minor > MONEY_MAX_MINOR) return null;
+  return m[1] === '-' ? -minor || 0 : minor;
+}
+
+/** Minor units → plain decimal text ("1200.50"), exact. */
+export function moneyToDecimal(minor: Money): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  const units = Math.floor(abs / MONEY_SCALE);
+  const cents = abs % MONEY_SCALE;
+  return `${sign}${units}.${String(cents).padStart(2, '0')}`;
+}
+
+/** Minor units → the number a spreadsheet cell holds (1200.5). Exact for |x| < 2^53 / 100. */
+export function moneyToNumber(minor: Money): number {
+  return Number(moneyToDecimal(minor));
+}
+
+/** A spreadsheet number (1200.5) → minor units, rounding away binary noise (0.1+0.2). */
+export function numberToMoney(value: number): Money | null {
+  if (!Number.isFinite(value)) return null;
+  const minor = Math.round(value * MONEY_SCALE);
+  // Refuse values that carry a real third decimal (12.345), not float noise (12.34999999).
+  if (Math.abs(minor / MONEY_SCALE - value) > 1e-6 * Math.max(1, Math.abs(value))) return null;
+  return isMoney(minor) ? minor : null;
+}
+
+/** Exact sum; throws rather than return an inexact total. */
+export function sumMoney(values: Iterable<Money | null | undefined>): Money {
+  let total = 0;
+  for (const v of values) {
+    if (v == null) continue;
+    total += v;
+  }
+  if (!Number.isSafeInteger(total)) throw new RangeError('Money total is too large to add up exactly');
+  return total;
+}
+
+/** Formats minor units for display with Intl, e.g. "£1,200.50". */
+export function formatMoney(minor: Money, currency: string, locale: string, opts: { compact?: boolean } = {}): string {
+  const value = moneyToNumber(minor);
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      notation: opts.compact ? 'compact' : 'standard',
+      maximumFractionDigits: opts.compact ? 1 : 2,
+    }).format(value);
+  } catch {
+    return `${currency} ${moneyToDecimal(minor)}`;
+  }
+}
