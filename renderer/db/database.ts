@@ -2,7 +2,7 @@
 // from shared/migrations; a version that transforms data calls a pure upgrade from there.
 import Dexie, { type Table } from 'dexie';
 import { DB_VERSIONS } from '../../shared/migrations/db-migrations';
-import type { JournalEntry, StoredRecord, StoredWorkbook, TxHeader, UndoState } from '../../shared/commands/types';
+import type { JournalPage, StoredRecord, StoredWorkbook, TxHeader, UndoState } from '../../shared/commands/types';
 
 export const DB_NAME = 'pmo-workbench';
 
@@ -14,7 +14,7 @@ export interface Pref {
 export class PmoDatabase extends Dexie {
   workbooks!: Table<StoredWorkbook, string>;
   records!: Table<StoredRecord, [string, string]>;
-  journal!: Table<JournalEntry, string>;
+  journal!: Table<JournalPage, [string, string]>;
   txs!: Table<TxHeader, string>;
   undo!: Table<UndoState, string>;
   prefs!: Table<Pref, string>;

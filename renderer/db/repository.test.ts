@@ -55,7 +55,7 @@ describe('Repository', () => {
     await repo2.redo(state);
     expect((await repo2.loadWorkbook('wb-1')).get('project', 'p-1')!.name).toBe('CRM v2');
 
-    const history = await repo2.recordHistory('wb-1', 'p-1');
+    const history = await repo2.recordHistory('wb-1', 'p-1', state.revsOf('project', 'p-1'));
     expect(history.map((h) => [h.op, h.field, h.origin])).toEqual([
       ['create', '*', 'create'],
       ['update', 'name', 'edit'],
@@ -101,8 +101,25 @@ describe('Repository', () => {
     await repo.deleteWorkbook('wb-a');
     expect((await repo.listWorkbooks()).map((w) => w.id)).toEqual(['wb-b']);
     expect(await db.journal.filter((j) => j.wb === 'wb-a').count()).toBe(0);
+    expect(await db.journal.filter((j) => j.wb === 'wb-b').count()).toBeGreaterThan(0);
     expect(await db.records.filter((r) => r.wb === 'wb-a').count()).toBe(0);
     expect((await repo.loadWorkbook('wb-b')).count('project')).toBe(3);
+  });
+
+  it('stores a large change in journal pages, and undoes and redoes it whole', async () => {
+    const { db, repo } = setup();
+    await repo.createWorkbook(tinyWorkbook(), 'create', 'New');
+    const state = await repo.loadWorkbook('wb-1');
+    const ops = Array.from({ length: 1_234 }, (_, i) => ({ op: 'create' as const, entity: 'role' as const, record: { name: `Role ${i}` } }));
+    const r = await repo.commit(state, ops, { origin: 'import', label: 'Import 1,234 roles' });
+    expect(r.tx!.count).toBe(1_234);
+    const pages = await db.journal.filter((p) => p.tx === r.tx!.id).toArray();
+    expect(pages.map((p) => p.entries.length)).toEqual([500, 500, 234]);
+    expect(pages.every((p) => p.rids.length === 0)).toBe(true); // creates are not indexed
+    await repo.undo(state);
+    expect((await repo.loadWorkbook('wb-1')).count('role')).toBe(1);
+    await repo.redo(state);
+    expect((await repo.loadWorkbook('wb-1')).count('role')).toBe(1_235);
   });
 
   it('refuses to create a workbook whose id is already there, writing nothing', async () => {

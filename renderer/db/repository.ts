@@ -8,7 +8,7 @@ import { applyPlan, planChange, type PlanContext, type PlanResult } from '../../
 import { planNewWorkbook } from '../../shared/commands/new-workbook';
 import { WorkbookState } from '../../shared/commands/state';
 import { inverseOps, nextUndoState, replayOps } from '../../shared/commands/undo';
-import type { JournalEntry, Op, Origin, StoredWorkbook, TxHeader, UndoState } from '../../shared/commands/types';
+import { toPages, type JournalEntry, type Op, type Origin, type StoredWorkbook, type TxHeader, type UndoState } from '../../shared/commands/types';
 import type { WorkbookData } from '../../shared/model/workbook';
 import type { IdGenerator } from '../../shared/util/ids';
 
@@ -54,7 +54,7 @@ export class Repository {
         else if (await this.db.workbooks.get(data.id)) throw new Error(`A workbook with id ${data.id} is already open`);
         await this.db.workbooks.add(plan.workbook);
         await this.db.records.bulkAdd(plan.rows);
-        await this.db.journal.bulkAdd(plan.entries);
+        await this.db.journal.bulkAdd(toPages(plan.entries));
         await this.db.txs.add(plan.tx);
         await this.db.undo.put(plan.undo);
       });
@@ -87,7 +87,7 @@ export class Repository {
   /** Inside a transaction: removes a workbook and everything that belongs to it. */
   private async removeWorkbookRows(id: string): Promise<void> {
     await this.db.records.where(':id').between(...wbRange(id), true, true).delete();
-    await this.db.journal.where('[wb+recordId]').between(...wbRange(id), true, true).delete();
+    await this.db.journal.where(':id').between(...wbRange(id), true, true).delete();
     await this.db.txs.where('wb').equals(id).delete();
     await this.db.undo.delete(id);
     await this.db.workbooks.delete(id);
@@ -107,7 +107,7 @@ export class Repository {
         if (!meta) throw new Error('This workbook was deleted in another window');
         if (plan.deletes.length) await this.db.records.bulkDelete(plan.deletes.map((d) => [state.id, d.id] as [string, string]));
         if (plan.puts.length) await this.db.records.bulkPut(plan.puts);
-        await this.db.journal.bulkAdd(plan.entries);
+        await this.db.journal.bulkAdd(toPages(plan.entries));
         await this.db.txs.add(plan.tx);
         const undo = (await this.db.undo.get(state.id)) ?? { wb: state.id, undo: [], redo: [] };
         await this.db.undo.put(nextUndoState(undo, plan.tx));
@@ -162,13 +162,22 @@ export class Repository {
   /** A transaction's entries, in order: its ids are one consecutive ULID range. */
   async txEntries(tx: TxHeader): Promise<JournalEntry[]> {
     if (!tx.first || !tx.last) return [];
-    const list = await this.db.journal.where(':id').between(tx.first, tx.last, true, true).toArray();
-    return list.filter((e) => e.tx === tx.id);
+    const pages = await this.db.journal.where(':id').between([tx.wb, tx.first], [tx.wb, tx.last], true, true).toArray();
+    return pages.filter((p) => p.tx === tx.id).flatMap((p) => p.entries);
   }
 
-  /** Every journal entry about one record, oldest first (its field history). */
-  async recordHistory(wb: string, recordId: string): Promise<JournalEntry[]> {
-    return this.db.journal.where('[wb+recordId]').equals([wb, recordId]).toArray();
+  /** The entry with this id: in the last page that starts at or before it. */
+  async entry(wb: string, id: string): Promise<JournalEntry | undefined> {
+    const page = await this.db.journal.where(':id').between([wb, Dexie.minKey], [wb, id], true, true).last();
+    return page?.entries.find((e) => e.id === id);
+  }
+
+  /** Every journal entry about one record, oldest first: its creation and its field history. */
+  async recordHistory(wb: string, recordId: string, revs: Record<string, string> = {}): Promise<JournalEntry[]> {
+    const pages = await this.db.journal.where('rids').equals(recordId).toArray();
+    const changes = pages.filter((p) => p.wb === wb).flatMap((p) => p.entries.filter((e) => e.recordId === recordId));
+    const created = revs['*'] ? await this.entry(wb, revs['*']) : undefined;
+    return [...(created ? [created] : []), ...changes].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async getPref<T>(key: string): Promise<T | undefined> {

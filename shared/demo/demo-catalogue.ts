@@ -1,5 +1,4 @@
-// The hand-written cast of the sample portfolio (people, programmes, projects and their stories),
-// kept apart from the generator so the content can be reviewed and edited as plain data.
+// The hand-written content of the sample portfolio (people, programmes, projects, stories), kept as plain data for review.
 import type { Stage } from '../model/schemas';
 
 export type ProgrammeKey = 'CX' | 'OPS' | 'DATA' | 'TECH' | 'REG';

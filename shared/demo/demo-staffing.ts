@@ -1,6 +1,4 @@
-// Staffs the sample portfolio week by week: role demand from each project's shape, given to a
-// named person only where it keeps them at or under 80 % of capacity, so the only people over
-// 100 % are the ones over-booked on purpose (PINNED) and tests can rely on that.
+// Staffs the sample portfolio week by week, booking people only up to 80 % so the only ones over 100 % are those PINNED on purpose.
 import type { Stage } from '../model/schemas';
 import type { Priority, ProjectKind, RoleKey, Size } from './demo-catalogue';
 

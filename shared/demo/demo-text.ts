@@ -1,5 +1,4 @@
-// Wording for the sample portfolio: status narratives assembled from each project's story and
-// its real numbers (so the text agrees with the dates and costs beside it), and RAID templates.
+// Wording for the sample portfolio: status narratives built from each project's story and real numbers, and RAID templates.
 import { MONEY_SCALE, type Money } from '../util/money';
 import { diffDays, type IsoDate } from '../util/dates';
 import type { Level, ProjectKind, Story } from './demo-catalogue';

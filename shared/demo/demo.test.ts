@@ -1,5 +1,4 @@
-// Checks the sample portfolio is valid, deterministic and tells the story it claims: the counts,
-// the slipped milestones, and the over-allocated people, recomputed here by hand.
+// Checks the sample portfolio is valid, deterministic and tells the story it claims, recomputing the over-allocations by hand.
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../model/invariants';
 import { ENTITY_NAMES, ENTITY_SCHEMAS, STAGES, settings as settingsSchema } from '../model/schemas';

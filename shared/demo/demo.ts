@@ -1,5 +1,4 @@
-// The sample portfolio a new user (or a consultant in a demo) opens first: believable, always
-// dated around "today", deterministic for a given seed, and with known problems to find.
+// The sample portfolio a new user or a consultant opens first: believable, dated around "today", deterministic per seed.
 import type {
   Allocation,
   Baseline,

@@ -1,5 +1,4 @@
-// Checks the synthetic large workbooks: exact counts, valid records, no dependency cycles, and a
-// build fast enough for benchmarks (the time is printed).
+// Checks the synthetic large workbooks: exact counts, valid records, no dependency cycles, and build time (printed).
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../model/invariants';
 import { ENTITY_NAMES, ENTITY_SCHEMAS } from '../model/schemas';

@@ -1,5 +1,4 @@
-// Large synthetic workbooks for tests and benchmarks (e.g. 10,000 projects, 2,000 people and
-// 200,000 allocations): valid against every schema and invariant, deterministic, and fast to build.
+// Large synthetic workbooks for tests and benchmarks (10,000 projects, 200,000 allocations): valid, deterministic and fast.
 import type { Allocation, Dependency, Milestone, Objective, Programme, Project, Resource, Role, Stage } from '../model/schemas';
 import { defaultSettings, emptyRecords, type WorkbookData } from '../model/workbook';
 import { fromDayNumber, isIsoDate, toDayNumber, type IsoDate } from '../util/dates';

@@ -1,5 +1,4 @@
-// Bank holidays of England and Wales computed from the standing rules, so the sample's calendar
-// is right for whatever year "today" falls in (one-off extra days such as coronations are not modelled).
+// Bank holidays of England and Wales from the standing rules, so the sample's calendar suits any "today" (one-off days not modelled).
 import { addDays, compareDates, fromParts, isoWeekday, type IsoDate } from '../util/dates';
 
 export interface BankHoliday {

@@ -8,8 +8,12 @@ export const DB_SCHEMA_V1 = {
   workbooks: 'id',
   /** Every record of every workbook: {wb, id, e (entity), d (data), r (journal revisions)}. */
   records: '[wb+id]',
-  /** Immutable change journal; [wb+recordId] gives a record's field history in time order. */
-  journal: 'id, [wb+recordId]',
+  /**
+   * Immutable change journal, stored in pages of entries (see JournalPage); keyed by workbook
+   * and first entry id, so a transaction or a workbook is one key range. `rids` indexes the
+   * records that updates and deletes touched, for field history.
+   */
+  journal: '[wb+id], *rids',
   /** One header per transaction (user action), for undo labels and "changed since". */
   txs: 'id, wb',
   /** Undo and redo stacks per workbook. */

@@ -14,7 +14,14 @@ export interface DbBenchResult {
   rawMs: number[];
   layerMs: number[];
   openMs: number[];
-  heapAfterOpenMB: number | null;
+  /** JS heap the opened workbook holds (after garbage collection), in MB. */
+  heapOfOpenMB: number | null;
+}
+
+function heapMB(): number | null {
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+  const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return mem ? mem.usedJSHeapSize / 1048576 : null;
 }
 
 const clock = () => ({ newId: createIdGenerator({ now: () => Date.now(), random: Math.random }), now: () => new Date().toISOString() });
@@ -52,11 +59,12 @@ async function layerWrite(data: WorkbookData): Promise<{ ms: number; openMs: num
   db.close();
   const db2 = new PmoDatabase(db.name);
   const repo2 = new Repository(db2, clock());
+  const before = heapMB();
   const t1 = performance.now();
   const state = await repo2.loadWorkbook(data.id);
   const openMs = performance.now() - t1;
-  const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-  const heap = mem ? mem.usedJSHeapSize / 1048576 : null;
+  const after = heapMB();
+  const heap = before !== null && after !== null ? after - before : null;
   if (state.count('project') !== data.records.project.length) throw new Error('Opened workbook lost projects');
   db2.close();
   await Dexie.delete(db.name);
@@ -73,14 +81,14 @@ window.runDbBench = async ({ projects, people, allocations, rounds }) => {
   const data = buildScaleWorkbook({ projects, people, allocations, today: '2026-11-21', seed: 7 });
   let records = 0;
   for (const e of ENTITY_NAMES) records += data.records[e].length;
-  const result: DbBenchResult = { records, rawMs: [], layerMs: [], openMs: [], heapAfterOpenMB: null };
+  const result: DbBenchResult = { records, rawMs: [], layerMs: [], openMs: [], heapOfOpenMB: null };
   // Alternate the two so drift in machine load hits both equally.
   for (let i = 0; i < rounds; i++) {
     result.rawMs.push(await rawWrite(data));
     const layer = await layerWrite(data);
     result.layerMs.push(layer.ms);
     result.openMs.push(layer.openMs);
-    result.heapAfterOpenMB = layer.heap;
+    result.heapOfOpenMB = layer.heap;
   }
   return result;
 };

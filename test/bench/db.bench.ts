@@ -13,7 +13,7 @@ test('database: write through the layer vs raw IndexedDB, open, heap', async ({ 
     ['raw IndexedDB puts, one transaction', `${raw.toFixed(0)} ms`, 'baseline'],
     ['database layer (records + journal + undo)', `${layer.toFixed(0)} ms`, `${(layer / raw).toFixed(2)}× raw (target ≤ 1.5×)`],
     ['open: load into memory ready for views', `${median(r.openMs).toFixed(0)} ms`, ''],
-    ['JS heap after open', r.heapAfterOpenMB === null ? 'n/a' : `${r.heapAfterOpenMB.toFixed(0)} MB`, ''],
+    ['JS heap held by the open workbook', r.heapOfOpenMB === null ? 'n/a' : `${r.heapOfOpenMB.toFixed(0)} MB`, 'after GC'],
   ]);
   expect(r.records).toBeGreaterThan(size.projects + size.allocations);
 });
