@@ -34,8 +34,8 @@ export function OverviewView() {
       <div className="kpis" role="list" aria-label="Portfolio figures">
         <Kpi label="Projects" value={summary.projects.toLocaleString()} note={`${plural(summary.people, 'person', 'people')}, ${plural(summary.roles, 'role')}`} />
         <Kpi label="Budget" value={money(t.budget, s, true)} note={money(t.budget, s)} />
-        <Kpi label="Forecast at completion" value={money(t.forecast, s, true)} note={money(t.forecast, s)} />
-        <Kpi label="Cost variance" value={money(t.variance, s, true)} note={t.variance < 0 ? 'over budget' : 'within budget'} tone={t.variance < 0 ? 'bad' : 'good'} />
+        <Kpi label="Forecast at completion" value={money(t.forecast, s, true)} note={`${plural(t.withForecast, 'project')} with a forecast`} />
+        <Kpi label="Cost variance" value={money(t.variance, s, true)} note={`${t.variance < 0 ? 'over' : 'within'} budget, ${plural(t.varianceBasis, 'project')}`} tone={t.variance < 0 ? 'bad' : 'good'} title={`Budget − forecast at completion, over the ${t.varianceBasis} projects that have both`} />
         <Kpi label="Spent" value={percent(t.spentRatio)} note={`${money(t.actual, s, true)} actual`} />
         <Kpi label="Open RAID items" value={summary.openRaid.toLocaleString()} note={`${summary.topRisks.length} open risks scored`} />
       </div>
@@ -119,7 +119,7 @@ export function OverviewView() {
                     <td className="truncate" title={r.risk.title}>
                       {r.risk.title}
                     </td>
-                    <td className="truncate">{r.project ? r.project.code : '—'}</td>
+                    <td className="truncate">{r.project ? r.project.code : <span className="muted">Portfolio</span>}</td>
                     <td className={`num exposure e${Math.min(5, Math.ceil(r.exposure / 5))}`}>
                       {r.exposure} <span className="muted small">({r.risk.probability}×{r.risk.impact})</span>
                     </td>
@@ -130,7 +130,7 @@ export function OverviewView() {
           )}
         </article>
       </div>
-      <p className="muted small">Figures as of {date(today, s)}. Money in {s.currency}; variance is budget − forecast at completion.</p>
+      <p className="muted small">Figures as of {date(today, s)}. Money in {s.currency}; cost variance is budget − forecast at completion, over projects that have both; slip is forecast − baseline in calendar days.</p>
     </section>
   );
 }
@@ -161,9 +161,9 @@ function MilestoneTable({ title, rows, empty, s }: { title: string; rows: Milest
   );
 }
 
-function Kpi({ label, value, note, tone }: { label: string; value: string; note?: string; tone?: 'good' | 'bad' }) {
+function Kpi({ label, value, note, tone, title }: { label: string; value: string; note?: string; tone?: 'good' | 'bad'; title?: string }) {
   return (
-    <div className={`kpi ${tone ?? ''}`} role="listitem">
+    <div className={`kpi ${tone ?? ''}`} role="listitem" title={title}>
       <div className="kpi-label">{label}</div>
       <div className="kpi-value">{value}</div>
       {note && <div className="kpi-note">{note}</div>}

@@ -88,8 +88,8 @@ function SettingsForm({ settings: s }: { settings: Settings }) {
         <Field label="Dates typed as text" hint="How a date such as 03/04/2026 is read in imports and cells." error={errors['dateOrder']}>
           {(id) => (
             <select id={id} value={s.dateOrder} onChange={(e) => save({ dateOrder: e.target.value }, 'Change date order')}>
-              <option value="DMY">Day/month/year (03/04/2026 = 3 April)</option>
-              <option value="MDY">Month/day/year (03/04/2026 = 4 March)</option>
+              <option value="DMY">Day/month/year (03/04 = 3 April)</option>
+              <option value="MDY">Month/day/year (03/04 = 4 March)</option>
               <option value="YMD">Year-month-day (2026-04-03)</option>
             </select>
           )}

@@ -13,6 +13,8 @@ describe('summarisePortfolio', () => {
     expect(s.totals.budget).toBe(10_000_030); // 12_000_050 replaced; p3 has no budget
     expect(s.totals.forecast).toBe(10_500_000);
     expect(s.totals.variance).toBe(-499_990); // only p1 has both
+    expect(s.totals.varianceBasis).toBe(1);
+    expect(s.totals.withForecast).toBe(1);
     expect(s.totals.spentRatio).toBeCloseTo(2_000_011 / 10_000_030, 12);
     expect(s.rag).toEqual({ R: 0, A: 1, G: 0, none: 2 });
     expect(s.programmes.map((p) => [p.name, p.projects])).toEqual([

@@ -13,6 +13,10 @@ export interface MoneyTotals {
   variance: Money;
   /** Actual ÷ budget, over projects with a budget; null when there is no budget. */
   spentRatio: number | null;
+  /** How many projects the variance covers (those with both a budget and a forecast). */
+  varianceBasis: number;
+  /** How many projects have a forecast at completion. */
+  withForecast: number;
 }
 
 export interface ProgrammeRow extends MoneyTotals {
@@ -59,6 +63,8 @@ function totals(projects: Project[]): MoneyTotals {
     actual: sumMoney(projects.map((p) => p.actualCost)),
     variance: sumMoney(withBoth.map((p) => p.budget! - p.forecastCost!)),
     spentRatio: budgetForSpent > 0 ? sumMoney(withBudget.map((p) => p.actualCost)) / budgetForSpent : null,
+    varianceBasis: withBoth.length,
+    withForecast: projects.filter((p) => p.forecastCost != null).length,
   };
 }
 

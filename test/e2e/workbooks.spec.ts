@@ -21,7 +21,7 @@ test('first launch offers the sample portfolio; it opens and is still there afte
   await expect(app.heading('Welcome to PMO Workbench')).toBeVisible();
   await app.openDemoFromWelcome();
   await expect(app.heading(/sample/i)).toBeVisible();
-  const projects = page.getByRole('listitem').filter({ hasText: 'Projects' }).locator('.kpi-value');
+  const projects = page.getByRole('listitem').filter({ has: page.locator('.kpi-label', { hasText: /^Projects$/ }) }).locator('.kpi-value');
   const count = Number(await projects.textContent());
   expect(count).toBeGreaterThanOrEqual(35);
   await expect(page.getByRole('heading', { name: 'By programme' })).toBeVisible();
@@ -29,6 +29,12 @@ test('first launch offers the sample portfolio; it opens and is still there afte
   await app.reload();
   await expect(app.heading(/sample/i)).toBeVisible();
   await expect(projects).toHaveText(String(count));
+
+  await page.getByRole('button', { name: 'About' }).click();
+  const about = page.getByRole('dialog', { name: 'About PMO Workbench' });
+  await expect(about.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+$/);
+  await about.getByRole('button', { name: 'Close' }).click();
+  await expect(about).toHaveCount(0);
 });
 
 test('new workbook, rename, switch between workbooks, delete with confirmation', async ({ page }) => {
@@ -46,6 +52,10 @@ test('new workbook, rename, switch between workbooks, delete with confirmation',
 
   await app.switchTo('Client A');
   await expect(app.heading('Client A')).toBeVisible();
+  await app.menuAction('Duplicate');
+  await expect(app.heading('Client A (copy)')).toBeVisible();
+  expect(await app.workbookNames()).toEqual(['Client A', 'Client A (copy)', 'Client B — Phase 2']);
+  await app.deleteCurrent();
   await app.switchTo('Client B — Phase 2');
 
   await app.deleteCurrent();
