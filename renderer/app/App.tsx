@@ -1,7 +1,7 @@
 // The app frame: header (workbook menu, undo/redo, save state), navigation between the areas,
 // the current view, dialogs and messages. Global keyboard shortcuts live here.
 import { useCallback, useEffect, useState } from 'react';
-import type { AppStore } from '../state/app-store';
+import type { AppSnapshot, AppStore } from '../state/app-store';
 import { StoreContext, useApp, useStore } from '../state/use-app';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Notices } from '../components/Notices';
@@ -166,16 +166,33 @@ function Shell() {
           <WelcomeView onAction={act} />
         </main>
       )}
-      {app.busy && (
-        <div className="busy-overlay" role="progressbar" aria-label={app.busy} aria-busy="true">
-          <div className="busy-box">
-            <div className="spinner" />
-            {app.busy}
-          </div>
-        </div>
-      )}
+      {app.busy && <BusyOverlay busy={app.busy} />}
       <WorkbookDialogs dialog={dialog} onClose={() => setDialog(null)} />
       <Notices />
+    </div>
+  );
+}
+
+function BusyOverlay({ busy }: { busy: NonNullable<AppSnapshot['busy']> }) {
+  const pct = busy.progress === null ? null : Math.round(busy.progress * 100);
+  return (
+    <div className="busy-overlay">
+      <div className="busy-box" role="status" aria-live="polite">
+        <div className="busy-line">
+          {pct === null && <div className="spinner" aria-hidden="true" />}
+          <span>{busy.label}</span>
+        </div>
+        {pct !== null && (
+          <div className="progress" role="progressbar" aria-label={busy.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+            <div className="progress-fill" style={{ width: `${pct}%` }} />
+          </div>
+        )}
+        {busy.cancel && (
+          <button type="button" onClick={busy.cancel}>
+            Cancel
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { createIdGenerator } from '../../shared/util/ids';
 import { localToday } from '../../shared/util/dates';
 import { defaultSettings, emptyRecords, type WorkbookData } from '../../shared/model/workbook';
 import { buildDemoWorkbook } from '../../shared/demo/demo';
-import { decodeWorkbookBytes, parseWorkbookText, serializeWorkbook, workbookFileName, type WorkbookFile } from '../../shared/file/pmowb';
+import { serializeWorkbook, workbookFileName, type WorkbookFile } from '../../shared/file/pmowb';
+import { checkWorkbookFile } from '../workers/open-workbook';
 import type { Platform } from '../platform/platform';
 
 declare const __APP_VERSION__: string;
@@ -20,6 +21,13 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+}
+
+export interface Busy {
+  label: string;
+  /** 0–1, or null while the length of the work is unknown. */
+  progress: number | null;
+  cancel?: () => void;
 }
 
 export interface AppSnapshot {
@@ -32,7 +40,7 @@ export interface AppSnapshot {
   undo: UndoInfo;
   save: SaveStatus;
   notices: Notice[];
-  busy: string | null;
+  busy: Busy | null;
   persistent: boolean | null;
 }
 
@@ -129,7 +137,7 @@ export class AppStore {
   }
 
   private async guard<T>(busy: string | null, work: () => Promise<T>): Promise<T | undefined> {
-    if (busy) this.set({ busy });
+    if (busy) this.set({ busy: { label: busy, progress: null } });
     try {
       return await work();
     } catch (e) {
@@ -199,16 +207,24 @@ export class AppStore {
   /** Checks a file fully before anything is written; a conflict (same workbook id) is returned for the user to decide. */
   openFileBytes(fileName: string, bytes: Uint8Array): Promise<OpenOutcome> {
     return this.serial(async () => {
-      const decoded = decodeWorkbookBytes(bytes, fileName);
-      if (!decoded.ok) return { kind: 'refused', reason: decoded.reason } as const;
-      const parsed = parseWorkbookText(decoded.text, fileName);
+      const controller = new AbortController();
+      const label = `Opening ${fileName}`;
+      this.set({ busy: { label, progress: 0, cancel: () => controller.abort() } });
+      let parsed;
+      try {
+        parsed = await checkWorkbookFile(fileName, bytes, (stage, progress) => this.set({ busy: { label: `${label}: ${stage.toLowerCase()}…`, progress, cancel: () => controller.abort() } }), controller.signal);
+      } finally {
+        this.set({ busy: null });
+      }
+      if (parsed === 'canceled') return { kind: 'canceled' } as const;
       if (!parsed.ok) return { kind: 'refused', reason: parsed.reason } as const;
       const existing = this.snapshot.workbooks.find((w) => w.id === parsed.workbook.id);
       if (existing) return { kind: 'conflict', existing, file: parsed.workbook, fileName } as const;
-      const result = await this.guard('Opening…', () => this.createAndOpen(parsed.workbook, 'open', `Open ${fileName}`));
-      return result === undefined && !this.snapshot.workbooks.some((w) => w.id === parsed.workbook.id)
+      const workbook = parsed.workbook;
+      const result = await this.guard(`Saving ${fileName} into this computer's storage…`, () => this.createAndOpen(workbook, 'open', `Open ${fileName}`));
+      return result === undefined && !this.snapshot.workbooks.some((w) => w.id === workbook.id)
         ? ({ kind: 'refused', reason: `${fileName} could not be saved into this app's storage.` } as const)
-        : ({ kind: 'opened', name: parsed.workbook.settings.name } as const);
+        : ({ kind: 'opened', name: workbook.settings.name } as const);
     });
   }
 

@@ -82,9 +82,9 @@ describe('.pmowb files', () => {
       { from: 1, to: 2, describe: 'rename title', migrate: (d) => ({ ...d, step2: true }) },
       { from: 2, to: 3, describe: 'add field', migrate: (d) => ({ ...d, step3: (d['step2'] as boolean) === true }) },
     ];
-    const r = parseWorkbookText(text(), 'old.pmowb', migrations, 3);
+    const r = parseWorkbookText(text(), 'old.pmowb', { migrations, current: 3 });
     expect(r.ok && r.migratedFrom).toBe(1);
-    const gap = parseWorkbookText(text(), 'old.pmowb', migrations.slice(1), 3);
+    const gap = parseWorkbookText(text(), 'old.pmowb', { migrations: migrations.slice(1), current: 3 });
     expect(!gap.ok && gap.reason).toMatch(/could not be upgraded from format 1: No upgrade is known from format version 1/);
   });
 

@@ -61,7 +61,18 @@ export function decodeWorkbookBytes(bytes: Uint8Array, fileName: string): { ok: 
   }
 }
 
-export function parseWorkbookText(text: string, fileName: string, migrations: readonly Migration[] = FILE_MIGRATIONS, current = FILE_FORMAT_VERSION): OpenResult {
+/** Reports how many records have been checked, of how many. */
+export type ProgressFn = (done: number, total: number) => void;
+
+export interface ParseOptions {
+  migrations?: readonly Migration[];
+  current?: number;
+  onProgress?: ProgressFn;
+}
+
+export function parseWorkbookText(text: string, fileName: string, opts: ParseOptions = {}): OpenResult {
+  const migrations = opts.migrations ?? FILE_MIGRATIONS;
+  const current = opts.current ?? FILE_FORMAT_VERSION;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!body.trim()) return { ok: false, reason: `${fileName} is empty.` };
   let raw: unknown;
@@ -94,10 +105,10 @@ export function parseWorkbookText(text: string, fileName: string, migrations: re
   } catch (e) {
     return { ok: false, reason: `${fileName} could not be upgraded from format ${version}: ${(e as Error).message}.` };
   }
-  return validateData(data, fileName, version < current ? version : undefined);
+  return validateData(data, fileName, version < current ? version : undefined, opts.onProgress);
 }
 
-function validateData(data: Record<string, unknown>, fileName: string, migratedFrom: number | undefined): OpenResult {
+function validateData(data: Record<string, unknown>, fileName: string, migratedFrom: number | undefined, onProgress?: ProgressFn): OpenResult {
   const problems: string[] = [];
   const id = data['id'];
   if (typeof id !== 'string' || !id || id.length > 64) problems.push('the workbook has no valid id');
@@ -110,6 +121,8 @@ function validateData(data: Record<string, unknown>, fileName: string, migratedF
   for (const [key, value] of Object.entries(rawRecords)) {
     if (!(ENTITY_NAMES as string[]).includes(key)) extra[key] = value;
   }
+  const total = ENTITY_NAMES.reduce((n, e) => n + (Array.isArray(rawRecords[e]) ? (rawRecords[e] as unknown[]).length : 0), 0);
+  let done = 0;
   for (const e of ENTITY_NAMES) {
     const list = rawRecords[e];
     if (list === undefined) continue;
@@ -123,6 +136,7 @@ function validateData(data: Record<string, unknown>, fileName: string, migratedF
       if (parsed.success) (records[e] as unknown[]).push(parsed.data);
       else problems.push(...parsed.error.issues.map((issue) => describeZod(`${ENTITY_LABELS[e]} ${i + 1}`, issue)));
       if (problems.length > 50) break;
+      if (onProgress && ++done % 5000 === 0) onProgress(done, total);
     }
   }
   if (!problems.length) problems.push(...checkWorkbook(records).map((p) => p.message));

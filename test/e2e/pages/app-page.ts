@@ -91,7 +91,7 @@ export class AppPage {
     return { download, text: await readFile(path, 'utf8') };
   }
 
-  async openFile(file: { name: string; mimeType: string; buffer: Buffer }) {
+  async openFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
     const chooser = this.page.waitForEvent('filechooser');
     await this.menuAction(/^Open file/);
     await (await chooser).setFiles(file);
