@@ -51,7 +51,7 @@ describe('.pmowb files', () => {
   it('refuses dangling references and duplicate codes', () => {
     const dangling = text().replace('"programmeId":"pg-2"', '"programmeId":"pg-9"');
     const r1 = parseWorkbookText(dangling, 'd.pmowb');
-    expect(!r1.ok && r1.reason).toMatch(/Programme id points at a programme that does not exist \(pg-9\)|programmeId points at a programme that does not exist/);
+    expect(!r1.ok && r1.reason).toMatch(/Project PRJ-003: Programme points at a programme that does not exist \(pg-9\)/);
     const dup = text().replace('"code":"PRJ-003"', '"code":"prj-001"');
     const r2 = parseWorkbookText(dup, 'd.pmowb');
     expect(!r2.ok && r2.reason).toMatch(/code prj-001 is already used/i);

@@ -1,6 +1,7 @@
 // Rules a single record or a whole workbook must keep beyond field types: date order,
 // allocation targets, unique project codes, references that point at existing records.
 import { REFERENCES, referencedIds, targetOf } from './references';
+import { fieldLabel } from './labels';
 import { ENTITY_LABELS, ENTITY_NAMES, type CustomFieldDef, type EntityName } from './schemas';
 import type { WorkbookRecords } from './workbook';
 import { isIsoDate } from '../util/dates';
@@ -100,7 +101,7 @@ export function checkRelations(entity: EntityName, r: Rec, lookup: RecordLookup)
     const target = targetOf(ref, r);
     for (const id of referencedIds(ref, r)) {
       if (!lookup.has(target, id)) {
-        out.push({ entity, id: r.id, field: ref.field, message: `${describe(entity, r)}: ${ref.field} points at a ${ENTITY_LABELS[target].toLowerCase()} that does not exist (${id})` });
+        out.push({ entity, id: r.id, field: ref.field, message: `${describe(entity, r)}: ${fieldLabel(ref.field)} points at a ${ENTITY_LABELS[target].toLowerCase()} that does not exist (${id})` });
       }
     }
   }

@@ -48,7 +48,7 @@ const LABELS: Record<string, string> = {
 
 export function fieldLabel(path: string): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
-  if (LABELS[last]) return LABELS[last];
+  if (Object.hasOwn(LABELS, last)) return LABELS[last]!; // not LABELS[last]: 'constructor' would find Object's
   const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -61,10 +61,11 @@ export function issueReason(issue: z.core.$ZodIssue): string {
   const i = issue as unknown as Record<string, unknown>;
   switch (issue.code) {
     case 'too_big':
-      return i['origin'] === 'string' ? `must be at most ${String(i['maximum'])} characters` : i['origin'] === 'array' ? `can hold at most ${String(i['maximum'])} items` : `must be at most ${String(i['maximum'])}`;
+      return i['origin'] === 'string' ? `must be at most ${String(i['maximum'])} characters` : i['origin'] === 'array' ? `can hold at most ${String(i['maximum'])} items` : `must be ${i['inclusive'] === false ? 'less than' : 'at most'} ${String(i['maximum'])}`;
     case 'too_small':
       if (i['origin'] === 'string' && Number(i['minimum']) === 1) return 'is required';
-      return i['origin'] === 'string' ? `must be at least ${String(i['minimum'])} characters` : `must be at least ${String(i['minimum'])}`;
+      // An exclusive bound (gt/lt) is not itself allowed: "at least 0" would accept the 0 just refused.
+      return i['origin'] === 'string' ? `must be at least ${String(i['minimum'])} characters` : `must be ${i['inclusive'] === false ? 'more than' : 'at least'} ${String(i['minimum'])}`;
     case 'invalid_type':
       return /received undefined/.test(issue.message) ? 'is required' : `must be ${String(i['expected']).replace(/^(number|string|boolean|array|object)$/, (m) => ({ number: 'a number', string: 'text', boolean: 'yes or no', array: 'a list', object: 'a set of values' })[m] ?? m)}`;
     case 'invalid_value':

@@ -28,7 +28,10 @@ export function daysInMonth(year: number, month: number): number {
 export function toDayNumber(date: IsoDate): number {
   const m = ISO_DATE.exec(date);
   if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY);
+  // Not Date.UTC: it reads years 0–99 as 1900–1999, so 0026-03-01 would become 1926-03-01.
+  const utc = new Date(0);
+  utc.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round(utc.getTime() / MS_PER_DAY);
 }
 
 export function fromDayNumber(day: number): IsoDate {

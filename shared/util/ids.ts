@@ -63,7 +63,8 @@ export function ulidTime(id: string): number | null {
 }
 
 export function isUlid(id: string): boolean {
-  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
+  // The first character holds the top 3 of the 48 time bits, so it is at most 7.
+  return /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/.test(id);
 }
 
 /** A small seeded PRNG (mulberry32): deterministic randomness for demos, tests and benchmarks. */

@@ -48,7 +48,9 @@ export function numberToMoney(value: number): Money | null {
   if (!Number.isFinite(value)) return null;
   const minor = Math.round(value * MONEY_SCALE);
   // Refuse values that carry a real third decimal (12.345), not float noise (12.34999999).
-  if (Math.abs(minor / MONEY_SCALE - value) > 1e-6 * Math.max(1, Math.abs(value))) return null;
+  // The tolerance is absolute up to a million and only then grows with the value (float
+  // noise does): 1e-6 × value would let 12345.675 through as 12345.68.
+  if (Math.abs(minor / MONEY_SCALE - value) > Math.max(1e-6, 1e-12 * Math.abs(value))) return null;
   return isMoney(minor) ? minor : null;
 }
 
@@ -58,8 +60,10 @@ export function sumMoney(values: Iterable<Money | null | undefined>): Money {
   for (const v of values) {
     if (v == null) continue;
     total += v;
+    // Checked on every step: a running total past 2^53 loses units that later negative
+    // amounts would not bring back.
+    if (!Number.isSafeInteger(total)) throw new RangeError('Money total is too large to add up exactly');
   }
-  if (!Number.isSafeInteger(total)) throw new RangeError('Money total is too large to add up exactly');
   return total;
 }
 
@@ -71,7 +75,7 @@ export function formatMoney(minor: Money, currency: string, locale: string, opts
       style: 'currency',
       currency,
       notation: opts.compact ? 'compact' : 'standard',
-      maximumFractionDigits: opts.compact ? 1 : 2,
+      ...(opts.compact ? { minimumFractionDigits: 0, maximumFractionDigits: 1 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     }).format(value);
   } catch {
     return `${currency} ${moneyToDecimal(minor)}`;
