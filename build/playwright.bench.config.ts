@@ -20,11 +20,21 @@ export default defineConfig({
       args: ['--disable-gpu', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
     },
   },
-  webServer: {
-    command: 'npx vite build --config build/vite.bench.config.ts && npx vite preview --config build/vite.bench.config.ts',
-    cwd: root,
-    url: 'http://127.0.0.1:5174/db.html',
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: 'npx vite build --config build/vite.bench.config.ts && npx vite preview --config build/vite.bench.config.ts',
+      cwd: root,
+      url: 'http://127.0.0.1:5174/db.html',
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // The app itself (built by `npm run bench` first), for benchmarks of its views.
+      command: 'npx vite preview --config build/vite.web.config.ts',
+      cwd: root,
+      url: 'http://127.0.0.1:5173',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

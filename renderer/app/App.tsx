@@ -10,10 +10,13 @@ import { WorkbookDialogs, type DialogState } from './WorkbookDialogs';
 import { WelcomeView } from '../views/WelcomeView';
 import { OverviewView } from '../views/OverviewView';
 import { SettingsView } from '../views/SettingsView';
+import { RegisterView } from '../views/register/RegisterView';
+import { REGISTERS, REGISTER_LABELS, type RegisterEntity } from '../../shared/register/columns';
 
-type Area = 'overview' | 'settings';
-const AREAS: { id: Area; label: string }[] = [
+type Area = 'overview' | RegisterEntity | 'settings';
+const AREAS: { id: Area; label: string; group?: string }[] = [
   { id: 'overview', label: 'Overview' },
+  ...REGISTERS.map((r) => ({ id: r, label: REGISTER_LABELS[r].plural, group: 'Registers' })),
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -151,14 +154,18 @@ function Shell() {
       {current ? (
         <div className="body">
           <nav className="sidenav" aria-label="Areas">
-            {AREAS.map((a) => (
-              <button key={a.id} type="button" className={a.id === area ? 'nav-item active' : 'nav-item'} aria-current={a.id === area ? 'page' : undefined} onClick={() => setArea(a.id)}>
-                {a.label}
-              </button>
+            {AREAS.map((a, i) => (
+              <div key={a.id} className="nav-entry">
+                {a.group && AREAS[i - 1]?.group !== a.group && <div className="nav-group">{a.group}</div>}
+                {!a.group && AREAS[i - 1]?.group && <div className="nav-gap" />}
+                <button type="button" className={a.id === area ? 'nav-item active' : 'nav-item'} aria-current={a.id === area ? 'page' : undefined} onClick={() => setArea(a.id)}>
+                  {a.label}
+                </button>
+              </div>
             ))}
           </nav>
           <main className="content" aria-busy={app.busy ? 'true' : undefined}>
-            <ErrorBoundary resetKey={`${area}:${current.id}`}>{area === 'overview' ? <OverviewView /> : <SettingsView />}</ErrorBoundary>
+            <ErrorBoundary resetKey={`${area}:${current.id}`}>{area === 'overview' ? <OverviewView /> : area === 'settings' ? <SettingsView /> : <RegisterView key={`${area}:${current.id}`} entity={area} />}</ErrorBoundary>
           </main>
         </div>
       ) : (

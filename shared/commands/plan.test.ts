@@ -70,6 +70,26 @@ describe('planChange', () => {
     expect(r.plan!.entries).toHaveLength(1);
   });
 
+  it('with splitRejectedUpdates, a refused row is retried cell by cell: only the bad cell is rejected', () => {
+    const { clock, state } = freshState();
+    const r = planChange(
+      state,
+      [{ op: 'update', entity: 'project', id: 'p-1', changes: { name: 'CRM v2', percentComplete: 250, start: '2026-07-01', finish: '2026-09-30' } }],
+      ctx(clock, { partial: true, splitRejectedUpdates: true, origin: 'paste' }),
+    );
+    expect(r.rejected).toHaveLength(1);
+    expect(r.rejected[0]!.problems[0]!.field).toBe('percentComplete');
+    // The new start (after the old finish) is valid only with the new finish: they apply together.
+    expect(r.plan!.entries.map((e) => e.field).sort()).toEqual(['finish', 'name', 'start']);
+  });
+
+  it('with splitRejectedUpdates, a row whose remaining fields still clash falls back to one field at a time', () => {
+    const { clock, state } = freshState();
+    const r = planChange(state, [{ op: 'update', entity: 'project', id: 'p-1', changes: { name: 'CRM v3', finish: '2025-01-01' } }], ctx(clock, { partial: true, splitRejectedUpdates: true }));
+    expect(r.rejected.map((x) => x.problems[0]!.field)).toEqual(['finish']);
+    expect(r.plan!.entries.map((e) => e.field)).toEqual(['name']);
+  });
+
   it('refuses unknown fields and prototype keys', () => {
     const { clock, state } = freshState();
     for (const changes of [{ nmae: 'x' }, { __proto__polluted: 1 }, { 'custom.__proto__': 1 }, { id: 'other' }]) {
@@ -127,6 +147,28 @@ describe('planChange', () => {
     expect(good.entries[0]).toMatchObject({ field: 'custom.cf-1', before: undefined, after: 'Acme' });
     const bad = planChange(state, [{ op: 'update', entity: 'project', id: 'p-1', changes: { 'custom.cf-1': 'Initech' } }], ctx(clock));
     expect(bad.rejected[0]!.problems[0]!.message).toBe('Project PRJ-001: Partner must be one of: Acme, Globex');
+  });
+});
+
+describe('undo of moved dates', () => {
+  it('restores a start and finish moved together, which one at a time would be refused', () => {
+    const { clock, state } = freshState();
+    const move = planChange(state, [{ op: 'update', entity: 'project', id: 'p-1', changes: { start: '2027-03-01', finish: '2027-06-30' } }], ctx(clock)).plan!;
+    applyPlan(state, move);
+    const undo = planChange(state, inverseOps(move.entries), ctx(clock, { origin: 'undo', kind: 'undo' }));
+    expect(undo.rejected).toEqual([]);
+    applyPlan(state, undo.plan!);
+    expect(state.get('project', 'p-1')).toMatchObject({ start: '2026-01-05', finish: '2026-06-30' });
+    const redo = planChange(state, replayOps(move.entries), ctx(clock, { origin: 'redo', kind: 'redo' }));
+    expect(redo.rejected).toEqual([]);
+  });
+
+  it('restores the oldest value when a field changed twice in one transaction', () => {
+    const { clock, state } = freshState();
+    const a = planChange(state, [{ op: 'update', entity: 'project', id: 'p-1', changes: { name: 'One' } }, { op: 'update', entity: 'project', id: 'p-1', changes: { name: 'Two' } }], ctx(clock)).plan!;
+    applyPlan(state, a);
+    expect(inverseOps(a.entries)).toEqual([{ op: 'update', entity: 'project', id: 'p-1', changes: { name: 'CRM replacement' } }]);
+    expect(replayOps(a.entries)).toEqual([{ op: 'update', entity: 'project', id: 'p-1', changes: { name: 'Two' } }]);
   });
 });
 

@@ -18,6 +18,12 @@ export interface PlanContext {
   label: string;
   /** Apply the valid operations and report the rejected ones, instead of all-or-nothing. */
   partial?: boolean;
+  /**
+   * With partial: an update refused as a whole is retried field by field, so that one bad cell
+   * of a pasted row does not reject the row's good cells. Fields are first tried together so
+   * that pairs (start and finish pasted at once) validate against each other.
+   */
+  splitRejectedUpdates?: boolean;
   kind?: TxHeader['kind'];
   target?: string;
   undoable?: boolean;
@@ -27,6 +33,8 @@ export interface Rejection {
   /** Index of the operation in the request. */
   index: number;
   problems: Problem[];
+  /** For an update: the fields it tried to change (after a split, the one field refused). */
+  fields?: string[];
 }
 
 export interface Plan {
@@ -283,13 +291,15 @@ export function planChange(state: WorkbookState, ops: readonly Op[], ctx: PlanCo
   // Deletes first gather their cascade, so the whole request is planned against a consistent set.
   const requestedDeletes = ops.flatMap((o) => (o.op === 'delete' && draft.has(o.entity, o.id) ? [{ entity: o.entity, id: o.id }] : []));
   const cascadeOps = requestedDeletes.length ? cascade(draft, requestedDeletes) : [];
-  const sequence: { op: Op; index: number }[] = [
+  // `split` marks an update already retried: 1 = the row without its refused fields, 2 = one field.
+  const sequence: { op: Op; index: number; split?: 1 | 2 }[] = [
     ...cascadeOps.map((op) => ({ op, index: -1 })),
     ...ops.map((op, index) => ({ op, index })),
   ];
 
-  for (const { op, index } of sequence) {
-    const reject = (problems: Problem[]) => rejected.push({ index, problems });
+  for (let pos = 0; pos < sequence.length; pos++) {
+    const { op, index, split } = sequence[pos]!;
+    const reject = (problems: Problem[]) => rejected.push({ index, problems, ...(op.op === 'update' ? { fields: Object.keys(op.changes) } : {}) });
     const undoEntries = entries.length;
     if (op.op === 'create') {
       const id = typeof op.record['id'] === 'string' && op.record['id'] ? op.record['id'] : ctx.newId();
@@ -324,7 +334,18 @@ export function planChange(state: WorkbookState, ops: readonly Op[], ctx: PlanCo
       for (const p of paths) writePath(next, p, op.changes[p]);
       const { value, problems } = validate(op.entity, next);
       if (!value) {
-        reject(problems);
+        if (ctx.partial && ctx.splitRejectedUpdates && paths.length > 1 && split !== 2) {
+          const one = (p: string) => ({ op: { op: 'update' as const, entity: op.entity, id: op.id, changes: { [p]: op.changes[p] } }, index, split: 2 as const });
+          const named = new Set(problems.map((p) => p.field.split('.')[0]!));
+          const rest = paths.filter((p) => !named.has(splitPath(p)[0]));
+          if (split === undefined && rest.length > 0 && rest.length < paths.length) {
+            // First the fields nobody complained about, together (a start with its finish), then the others alone.
+            const restOp = { op: { op: 'update' as const, entity: op.entity, id: op.id, changes: Object.fromEntries(rest.map((p) => [p, op.changes[p]])) }, index, split: 1 as const };
+            sequence.splice(pos + 1, 0, restOp, ...paths.filter((p) => !rest.includes(p)).map(one));
+          } else {
+            sequence.splice(pos + 1, 0, ...paths.map(one));
+          }
+        } else reject(problems);
         continue;
       }
       const revs = { ...draft.revs(op.entity, op.id) };

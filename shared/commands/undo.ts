@@ -5,27 +5,44 @@ import type { Op, JournalEntry, TxHeader, UndoState } from './types';
 
 export const UNDO_DEPTH = 500;
 
-/** The operations that reverse a transaction's entries. */
-export function inverseOps(entries: readonly JournalEntry[]): Op[] {
+/**
+ * Turns entries (in the order to apply them) into operations, merging the field updates of one
+ * record into one operation: a record's fields must change together, or a valid pair (a start
+ * and a finish moved together) would be refused halfway.
+ */
+function toOps(list: readonly JournalEntry[], value: (en: JournalEntry) => unknown, kind: 'inverse' | 'replay'): Op[] {
   const ops: Op[] = [];
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const en = entries[i]!;
-    if (en.entity === 'settings') ops.push({ op: 'settings', changes: { [en.field]: en.before } });
-    else if (en.op === 'create') ops.push({ op: 'delete', entity: en.entity, id: en.recordId });
-    else if (en.op === 'delete') ops.push({ op: 'create', entity: en.entity, record: en.before as Record<string, unknown> });
-    else ops.push({ op: 'update', entity: en.entity, id: en.recordId, changes: { [en.field]: en.before } });
+  const open = new Map<string, Extract<Op, { op: 'update' | 'settings' }>>();
+  for (const en of list) {
+    const key = `${en.entity}\u0000${en.recordId}`;
+    if (en.op === 'update') {
+      const pending = open.get(key);
+      if (pending) {
+        // Inverse runs newest first, so the oldest entry's `before` (seen last) must win; replay runs oldest first and the newest `after` wins.
+        pending.changes[en.field] = value(en);
+        continue;
+      }
+      const op: Extract<Op, { op: 'update' | 'settings' }> = en.entity === 'settings' ? { op: 'settings', changes: { [en.field]: value(en) } } : { op: 'update', entity: en.entity, id: en.recordId, changes: { [en.field]: value(en) } };
+      open.set(key, op);
+      ops.push(op);
+      continue;
+    }
+    open.delete(key);
+    const recreate = (kind === 'inverse' && en.op === 'delete') || (kind === 'replay' && en.op === 'create');
+    if (en.entity === 'settings') continue; // settings are never created or deleted by a change
+    ops.push(recreate ? { op: 'create', entity: en.entity, record: value(en) as Record<string, unknown> } : { op: 'delete', entity: en.entity, id: en.recordId });
   }
   return ops;
 }
 
+/** The operations that reverse a transaction's entries. */
+export function inverseOps(entries: readonly JournalEntry[]): Op[] {
+  return toOps([...entries].reverse(), (en) => en.before, 'inverse');
+}
+
 /** The operations that apply a transaction's entries again. */
 export function replayOps(entries: readonly JournalEntry[]): Op[] {
-  return entries.map((en): Op => {
-    if (en.entity === 'settings') return { op: 'settings', changes: { [en.field]: en.after } };
-    if (en.op === 'create') return { op: 'create', entity: en.entity, record: en.after as Record<string, unknown> };
-    if (en.op === 'delete') return { op: 'delete', entity: en.entity, id: en.recordId };
-    return { op: 'update', entity: en.entity, id: en.recordId, changes: { [en.field]: en.after } };
-  });
+  return toOps(entries, (en) => en.after, 'replay');
 }
 
 /** The undo/redo stacks after a transaction commits. */

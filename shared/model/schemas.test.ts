@@ -180,6 +180,6 @@ describe('other entities', () => {
   it('has a schema and a label for every entity name', () => {
     expect(ENTITY_NAMES).toEqual(Object.keys(ENTITY_SCHEMAS));
     expect(ENTITY_NAMES.filter((e) => !ENTITY_LABELS[e])).toEqual([]);
-    expect(ENTITY_NAMES).toHaveLength(14);
+    expect(ENTITY_NAMES).toHaveLength(15);
   });
 });

@@ -277,6 +277,32 @@ export const customFieldDef = z.looseObject({
   order: z.number().default(0),
 });
 
+const filterSchema = z.discriminatedUnion('kind', [
+  z.object({ col: z.string(), kind: z.literal('text'), op: z.enum(['contains', 'equals', 'blank', 'notBlank']), value: z.string().max(500).optional() }),
+  z.object({ col: z.string(), kind: z.literal('number'), min: z.number().nullable().optional(), max: z.number().nullable().optional() }),
+  z.object({ col: z.string(), kind: z.literal('date'), from: isoDate.nullable().optional(), to: isoDate.nullable().optional() }),
+  z.object({ col: z.string(), kind: z.literal('set'), values: z.array(z.string().nullable()) }),
+]);
+
+/** What a register shows: columns (order, width, pinning, visibility), sort, filters, grouping, search. */
+export const viewState = z.object({
+  columns: z.array(z.object({ id: z.string(), width: z.number().min(20).max(2000).optional(), pinned: z.enum(['left', 'right']).nullable().optional(), hidden: z.boolean().optional() })).default([]),
+  sort: z.array(z.object({ col: z.string(), dir: z.enum(['asc', 'desc']) })).default([]),
+  filters: z.array(filterSchema).default([]),
+  groupBy: z.string().nullable().default(null),
+  search: z.string().max(500).default(''),
+  showArchived: z.boolean().default(false),
+});
+
+/** A named, saved register view; one per register can be the workbook's default. */
+export const savedView = z.looseObject({
+  id,
+  register: z.enum(['project', 'programme', 'objective', 'resource', 'role', 'milestone']),
+  name: z.string().trim().min(1, 'is required').max(100),
+  state: viewState,
+  isDefault: z.boolean().default(false),
+});
+
 /** Every record kind a workbook holds, keyed by entity name. */
 export const ENTITY_SCHEMAS = {
   objective,
@@ -293,6 +319,7 @@ export const ENTITY_SCHEMAS = {
   lesson,
   baseline,
   customField: customFieldDef,
+  view: savedView,
 } as const;
 
 export type EntityName = keyof typeof ENTITY_SCHEMAS;
@@ -314,6 +341,7 @@ export type Decision = EntityOf<'decision'>;
 export type Lesson = EntityOf<'lesson'>;
 export type Baseline = EntityOf<'baseline'>;
 export type CustomFieldDef = EntityOf<'customField'>;
+export type SavedView = EntityOf<'view'>;
 export type AnyEntity = EntityOf<EntityName>;
 
 /** Human labels, for messages ("Project PRJ-004: finish …"). */
@@ -332,4 +360,5 @@ export const ENTITY_LABELS: Record<EntityName, string> = {
   lesson: 'Lesson',
   baseline: 'Baseline',
   customField: 'Custom field',
+  view: 'Saved view',
 };

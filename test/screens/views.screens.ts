@@ -26,6 +26,27 @@ test('views', async ({ page }) => {
   await app.openWorkbookMenu();
   await shoot(page, '03-workbook-menu');
   await page.keyboard.press('Escape');
+  const nav = (name: string) => page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name, exact: true }).click();
+  await nav('Projects');
+  await expect(page.locator('.data-grid .ag-row').first()).toBeVisible();
+  await shoot(page, '10-projects');
+  await page.getByLabel('Group by').selectOption({ label: 'Programme' });
+  await shoot(page, '11-projects-grouped');
+  await page.getByLabel('Group by').selectOption({ label: 'None' });
+  await page.getByRole('button', { name: 'Open details of PRJ-001' }).click();
+  await page.waitForTimeout(300);
+  await shoot(page, '12-project-detail');
+  await page.getByRole('button', { name: 'Close details' }).click();
+  for (const [i, area] of (['Programmes', 'People', 'Milestones'] as const).entries()) {
+    await nav(area);
+    await expect(page.locator('.data-grid .ag-row').first()).toBeVisible();
+    await shoot(page, `1${3 + i}-${area.toLowerCase()}`);
+  }
+  await nav('Projects');
+  await page.getByRole('searchbox').fill('zzz no such project');
+  await page.waitForTimeout(300);
+  await shoot(page, '16-projects-no-match');
+  await page.getByRole('searchbox').fill('');
   await app.goToArea('Settings');
   await shoot(page, '04-settings');
   await page.getByLabel('Hours in one FTE week').fill('500');

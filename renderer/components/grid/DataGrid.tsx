@@ -1,0 +1,478 @@
+// The spreadsheet-grade grid: AG Grid Community renders, scrolls and edits cells; everything
+// AG Grid Community lacks is built here over our own data: range selection (drag, Shift+click,
+// Shift+arrows), copy and paste of ranges as tab-separated text, fill down (Ctrl+D), Delete to
+// clear, group rows with subtotals, and sorting and filtering driven by the register's view
+// state. Edits never change data here: they are handed to the caller, who commits them through
+// the command path (readOnlyEdit).
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type ClipboardEvent } from 'react';
+import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, ColDef, Column, GridApi, GridReadyEvent, SuppressKeyboardEventParams, ColumnState as AgColumnState } from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps, type CustomHeaderProps } from 'ag-grid-react';
+import type { ColumnContext, ColumnDef, ColumnState, DisplayRow } from '../../../shared/register/types';
+import { formatCell } from '../../../shared/register/convert';
+import { SelectEditor, TextAreaEditor, TextEditor, type EditValue } from './editors';
+import type { GridUiStore } from './grid-store';
+import { contains, type CellPos, type CellRange } from './range';
+import './grid.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 13,
+  headerFontSize: 12.5,
+  rowHeight: 32,
+  headerHeight: 38,
+  spacing: 6,
+  accentColor: '#2456a6',
+  borderColor: '#dde3ea',
+  headerBackgroundColor: '#f4f6f9',
+  wrapperBorderRadius: 8,
+});
+
+type Row = DisplayRow<Record<string, unknown> & { id: string }>;
+type Def = ColumnDef<Record<string, unknown> & { id: string }>;
+
+const NUMERIC = new Set(['number', 'integer', 'money', 'percent']);
+const RAG_LABEL: Record<string, string> = { R: 'Red', A: 'Amber', G: 'Green' };
+
+export interface DataGridProps {
+  /** Accessible name of the grid, e.g. "Projects". */
+  label: string;
+  /** Visible data columns, in order. */
+  columns: Def[];
+  columnState: ColumnState[];
+  rows: Row[];
+  ctx: ColumnContext;
+  ui: GridUiStore;
+  onColumnsChanged(state: ColumnState[]): void;
+  onSortClick(colId: string, additive: boolean): void;
+  onFilterClick(colId: string, anchor: HTMLElement): void;
+  onEdit(rowIndex: number, col: Def, value: EditValue): void;
+  onPaste(text: string, range: CellRange): void;
+  onCopy(range: CellRange): string;
+  onClear(range: CellRange): void;
+  onFillDown(range: CellRange): void;
+  onToggleGroup(rowId: string): void;
+  onOpen?(recordId: string): void;
+  onSelectionChanged(ids: string[]): void;
+  /** Shown when there are no rows. */
+  emptyMessage: string;
+}
+
+export interface DataGridHandle {
+  /** Focuses a cell (by display row index and column id) and scrolls it into view. */
+  focusCell(row: number, colId: string): void;
+  clearSelection(): void;
+  api(): GridApi | null;
+}
+
+const SYSTEM_COLS = new Set(['ag-Grid-SelectionColumn', '__open']);
+
+export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
+  const apiRef = useRef<GridApi | null>(null);
+  const propsRef = useRef(props);
+  useEffect(() => {
+    propsRef.current = props;
+  });
+  const { ui, columns, ctx } = props;
+  const keepAnchor = useRef(false);
+  const dragging = useRef(false);
+
+  const colIndex = useCallback((colId: string) => propsRef.current.columns.findIndex((c) => c.id === colId), []);
+
+  const setRange = useCallback(
+    (range: CellRange | null) => {
+      ui.set({ range });
+      apiRef.current?.refreshCells({ force: true, suppressFlash: true });
+    },
+    [ui],
+  );
+
+  useEffect(() => {
+    const up = () => (dragging.current = false);
+    document.addEventListener('mouseup', up);
+    return () => document.removeEventListener('mouseup', up);
+  }, []);
+
+  // AG Grid moves focus before it reports the mouse-down, so Shift must be seen first (capture
+  // phase) for a Shift+click to extend the range instead of starting a new one.
+  const containerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const down = (e: MouseEvent) => {
+      if (e.shiftKey && ui.get().range) keepAnchor.current = true;
+    };
+    el.addEventListener('mousedown', down, true);
+    return () => el.removeEventListener('mousedown', down, true);
+  }, [ui]);
+
+  // Errors and sort/filter state change the look of cells and headers.
+  useEffect(() => {
+    const unsubscribe = ui.subscribe(() => {
+      apiRef.current?.refreshCells({ force: true, suppressFlash: true });
+    });
+    return () => {
+      unsubscribe();
+    };
+  }, [ui]);
+
+  useImperativeHandle(ref, () => ({
+    focusCell(row, colId) {
+      const api = apiRef.current;
+      if (!api) return;
+      api.ensureIndexVisible(row);
+      api.ensureColumnVisible(colId);
+      api.setFocusedCell(row, colId);
+    },
+    clearSelection() {
+      apiRef.current?.deselectAll();
+    },
+    api: () => apiRef.current,
+  }));
+
+  const moveFocus = useCallback(
+    (e: KeyboardEvent, extend: boolean) => {
+      const api = apiRef.current;
+      const range = ui.get().range;
+      if (!api || !range) return false;
+      const dr = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+      const dc = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      const rows = api.getDisplayedRowCount();
+      const cols = propsRef.current.columns.length;
+      const focus = { row: Math.max(0, Math.min(rows - 1, range.focus.row + dr)), col: Math.max(0, Math.min(cols - 1, range.focus.col + dc)) };
+      const next = { anchor: extend ? range.anchor : focus, focus };
+      keepAnchor.current = true;
+      setRange(next);
+      const colId = propsRef.current.columns[focus.col]!.id;
+      api.ensureIndexVisible(focus.row);
+      api.ensureColumnVisible(colId);
+      api.setFocusedCell(focus.row, colId);
+      keepAnchor.current = false;
+      return true;
+    },
+    [setRange, ui],
+  );
+
+  const suppressKeyboardEvent = useCallback(
+    (p: SuppressKeyboardEventParams) => {
+      const e = p.event;
+      if (p.editing || e.type !== 'keydown') return false;
+      const mod = e.ctrlKey || e.metaKey;
+      const range = ui.get().range;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'd' && range) {
+        e.preventDefault();
+        propsRef.current.onFillDown(range);
+        return true;
+      }
+      if (e.key === 'Delete' && !mod && range) {
+        propsRef.current.onClear(range);
+        return true;
+      }
+      if (e.shiftKey && !mod && e.key.startsWith('Arrow')) {
+        e.preventDefault();
+        return moveFocus(e, true);
+      }
+      const row = p.node.data as Row | undefined;
+      if (row?.kind === 'group' && (e.key === 'Enter' || e.key === ' ')) {
+        e.preventDefault();
+        propsRef.current.onToggleGroup(row.rowId);
+        return true;
+      }
+      // Undo and redo belong to the app (the change journal), not to the grid.
+      if (mod && (key === 'z' || key === 'y')) return true;
+      return false;
+    },
+    [moveFocus, ui],
+  );
+
+  const openRecord = useCallback((id: string) => propsRef.current.onOpen?.(id), []);
+  const hasOpen = !!props.onOpen;
+
+  const colDefs = useMemo<ColDef<Row>[]>(() => {
+    const stateById = new Map(props.columnState.map((s) => [s.id, s]));
+    const first = columns[0]?.id;
+    const pinOf = (c: Def) => {
+      const st = stateById.get(c.id);
+      return st ? (st.pinned ?? null) : (c.pinned ?? null);
+    };
+    // A group row's label spans the leading columns (same pinned section, no subtotal in them).
+    let labelSpan = 1;
+    while (labelSpan < columns.length && pinOf(columns[labelSpan]!) === pinOf(columns[0]!) && !columns[labelSpan]!.aggregate) labelSpan++;
+    const defs: ColDef<Row>[] = columns.map((col, i): ColDef<Row> => {
+      const st = stateById.get(col.id);
+      const numeric = NUMERIC.has(col.type);
+      return {
+        colId: col.id,
+        headerName: col.header,
+        headerComponent: SortHeader,
+        headerComponentParams: { def: col, ui, onSort: (add: boolean) => propsRef.current.onSortClick(col.id, add), onFilter: (el: HTMLElement) => propsRef.current.onFilterClick(col.id, el) },
+        headerTooltip: col.description ? `${col.header}: ${col.description}` : col.header,
+        width: st?.width ?? col.width ?? 140,
+        minWidth: 60,
+        pinned: st?.pinned ?? (st ? null : (col.pinned ?? null)),
+        sortable: false,
+        resizable: true,
+        suppressHeaderMenuButton: true,
+        editable: (p) => p.data?.kind === 'record' && col.editable,
+        valueGetter: (p) => {
+          const row = p.data;
+          if (!row) return null;
+          if (row.kind === 'record') return col.get(row.record, ctx);
+          return col.aggregate ? (row.totals[col.id] ?? null) : null;
+        },
+        valueFormatter: (p) => (p.value == null ? '' : formatCell(col, p.value, ctx, 'display')),
+        cellRenderer: col.id === first ? FirstCell : col.type === 'rag' ? RagCell : undefined,
+        ...(col.id === first ? { colSpan: (p: { data?: Row }) => (p.data?.kind === 'group' ? labelSpan : 1) } : {}),
+        cellRendererParams: { def: col, ctx, onToggle: (id: string) => propsRef.current.onToggleGroup(id) },
+        cellEditor: ['select', 'rag', 'reference', 'checkbox'].includes(col.type) ? SelectEditor : col.type === 'longtext' ? TextAreaEditor : TextEditor,
+        cellEditorPopup: col.type === 'longtext' || ['select', 'rag', 'reference', 'checkbox'].includes(col.type),
+        cellEditorParams: { def: col, ctx },
+        cellClass: [numeric ? 'cell-num' : '', col.editable ? '' : 'cell-calc', col.type === 'rag' ? 'cell-rag' : ''].filter(Boolean),
+        cellClassRules: {
+          'cell-in-range': (p: CellClassParams<Row>) => p.rowIndex != null && contains(ui.get().range, p.rowIndex, i),
+          'cell-error': (p: CellClassParams<Row>) => !!p.data && ui.get().errors.has(`${p.data.rowId}|${col.id}`),
+        },
+        tooltipValueGetter: (p) => {
+          const row = p.data;
+          if (!row) return undefined;
+          const err = ui.get().errors.get(`${row.rowId}|${col.id}`);
+          if (err) return `Not saved: ${err}`;
+          if (row.kind === 'group' && col.aggregate) return `Subtotal of ${row.count} ${row.count === 1 ? 'record' : 'records'}`;
+          return col.type === 'longtext' || (typeof p.valueFormatted === 'string' && p.valueFormatted.length > 28) ? (p.valueFormatted ?? undefined) : undefined;
+        },
+        suppressKeyboardEvent,
+      };
+    });
+    if (!hasOpen) return defs;
+    const openCol: ColDef<Row> = {
+        colId: '__open',
+        headerName: '',
+        headerComponent: undefined,
+        width: 44,
+        pinned: 'left',
+        resizable: false,
+        sortable: false,
+        suppressMovable: true,
+        suppressNavigable: true,
+        lockPosition: 'left',
+        cellRenderer: OpenCell,
+        cellRendererParams: { onOpen: openRecord },
+        headerTooltip: 'Open details',
+    };
+    return [openCol, ...defs];
+  }, [columns, ctx, props.columnState, ui, suppressKeyboardEvent, hasOpen, openRecord]);
+
+  const onGridReady = useCallback((e: GridReadyEvent) => {
+    apiRef.current = e.api;
+  }, []);
+
+  const reportColumns = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const state: ColumnState[] = (api.getColumnState() as AgColumnState[])
+      .filter((s) => !SYSTEM_COLS.has(s.colId))
+      .map((s) => ({ id: s.colId, ...(s.width != null ? { width: s.width } : {}), pinned: (s.pinned as 'left' | 'right' | null | undefined) ?? null }));
+    propsRef.current.onColumnsChanged(state);
+  }, []);
+
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent) => {
+      if (keepAnchor.current || e.rowIndex == null || !e.column) return;
+      const col = colIndex(typeof e.column === 'string' ? e.column : (e.column as Column).getColId());
+      if (col < 0) return;
+      const current = ui.get().range;
+      if (current && current.focus.row === e.rowIndex && current.focus.col === col) return;
+      setRange({ anchor: { row: e.rowIndex, col }, focus: { row: e.rowIndex, col } });
+    },
+    [colIndex, setRange, ui],
+  );
+
+  const onCellMouseDown = useCallback(
+    (e: CellMouseDownEvent) => {
+      const col = colIndex(e.column.getColId());
+      if (col < 0 || e.rowIndex == null) return;
+      const pos: CellPos = { row: e.rowIndex, col };
+      const mouse = e.event as MouseEvent | undefined;
+      const current = ui.get().range;
+      if (mouse?.shiftKey && current) {
+        keepAnchor.current = true;
+        setRange({ anchor: current.anchor, focus: pos });
+        setTimeout(() => (keepAnchor.current = false), 0);
+      } else {
+        setRange({ anchor: pos, focus: pos });
+        dragging.current = mouse?.button === 0;
+      }
+    },
+    [colIndex, setRange, ui],
+  );
+
+  const onCellMouseOver = useCallback(
+    (e: CellMouseOverEvent) => {
+      if (!dragging.current || e.rowIndex == null) return;
+      const col = colIndex(e.column.getColId());
+      const current = ui.get().range;
+      if (col < 0 || !current) return;
+      if (current.focus.row === e.rowIndex && current.focus.col === col) return;
+      setRange({ anchor: current.anchor, focus: { row: e.rowIndex, col } });
+    },
+    [colIndex, setRange, ui],
+  );
+
+  const onCellEditRequest = useCallback((e: CellEditRequestEvent<Row>) => {
+    const v = e.newValue as unknown;
+    const col = propsRef.current.columns.find((c) => c.id === e.column.getColId());
+    if (!col || e.rowIndex == null) return;
+    if (v && typeof v === 'object' && 'kind' in v) propsRef.current.onEdit(e.rowIndex, col, v as EditValue);
+    else if (v == null) propsRef.current.onEdit(e.rowIndex, col, { kind: 'text', text: '' });
+  }, []);
+
+  const isEditingText = (target: EventTarget | null) => {
+    const el = target as HTMLElement | null;
+    return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  };
+
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (isEditingText(e.target)) return;
+    const range = ui.get().range;
+    if (!range) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', propsRef.current.onCopy(range));
+  };
+  const onCut = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (isEditingText(e.target)) return;
+    const range = ui.get().range;
+    if (!range) return;
+    onCopy(e);
+    propsRef.current.onClear(range);
+  };
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (isEditingText(e.target)) return;
+    const range = ui.get().range;
+    const text = e.clipboardData.getData('text/plain');
+    if (!range || !text) return;
+    e.preventDefault();
+    propsRef.current.onPaste(text, range);
+  };
+
+  return (
+    <div ref={containerRef} className="data-grid" role="region" aria-label={props.label} onCopy={onCopy} onCut={onCut} onPaste={onPaste}>
+      <AgGridReact<Row>
+        theme={theme}
+        rowData={props.rows}
+        columnDefs={colDefs}
+        getRowId={(p) => p.data.rowId}
+        getRowClass={(p) => (p.data?.kind === 'group' ? 'group-row' : undefined)}
+        readOnlyEdit
+        singleClickEdit={false}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        suppressDragLeaveHidesColumns
+        rowSelection={{ mode: 'multiRow', checkboxes: (p) => p.data?.kind === 'record', headerCheckbox: true, selectAll: 'filtered', enableClickSelection: false, isRowSelectable: (n) => n.data?.kind === 'record' }}
+        selectionColumnDef={{ pinned: 'left', width: 44, suppressKeyboardEvent }}
+        tooltipShowDelay={400}
+        animateRows={false}
+        // Registers have tens of columns, not hundreds: drawing them all keeps horizontal scrolling
+        // smooth and every cell reachable; rows stay virtualised.
+        suppressColumnVirtualisation
+        overlayNoRowsTemplate={`<span class="grid-empty">${escapeHtml(props.emptyMessage)}</span>`}
+        onGridReady={onGridReady}
+        onCellEditRequest={onCellEditRequest}
+        onCellFocused={onCellFocused}
+        onCellMouseDown={onCellMouseDown}
+        onCellMouseOver={onCellMouseOver}
+        onCellDoubleClicked={(e) => {
+          if (e.data?.kind === 'group') propsRef.current.onToggleGroup(e.data.rowId);
+        }}
+        onColumnMoved={(e) => e.finished && reportColumns()}
+        onColumnResized={(e) => e.finished && e.source !== 'api' && e.source !== 'flex' && reportColumns()}
+        onColumnPinned={() => reportColumns()}
+        onSelectionChanged={(e) => propsRef.current.onSelectionChanged(e.api.getSelectedRows().filter((r) => r.kind === 'record').map((r) => (r as Extract<Row, { kind: 'record' }>).id))}
+      />
+    </div>
+  );
+});
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+interface HeaderParams {
+  def: Def;
+  ui: GridUiStore;
+  onSort(additive: boolean): void;
+  onFilter(el: HTMLElement): void;
+}
+
+/** Column header: the name, the sort direction and position, and a filter button. */
+function SortHeader(props: CustomHeaderProps & HeaderParams) {
+  const state = useSyncExternalStore(props.ui.subscribe, props.ui.get);
+  const idx = state.sort.findIndex((s) => s.col === props.def.id);
+  const key = idx >= 0 ? state.sort[idx] : undefined;
+  const filtered = state.filters.some((f) => f.col === props.def.id);
+  const sortLabel = key ? (key.dir === 'asc' ? 'sorted ascending' : 'sorted descending') : 'not sorted';
+  return (
+    <div className={`grid-header ${NUMERIC.has(props.def.type) ? 'num' : ''}`}>
+      <button
+        type="button"
+        className="header-sort"
+        aria-label={`${props.def.header}, ${sortLabel}. Click to sort, Shift+click to add to the sort`}
+        onClick={(e) => props.onSort(e.shiftKey)}
+        tabIndex={-1}
+      >
+        <span className="header-name">{props.displayName}</span>
+        {key && (
+          <span className="sort-mark" aria-hidden="true">
+            {key.dir === 'asc' ? '▲' : '▼'}
+            {state.sort.length > 1 ? <sub>{idx + 1}</sub> : null}
+          </span>
+        )}
+      </button>
+      <button type="button" className={`header-filter ${filtered ? 'active' : ''}`} aria-label={`Filter ${props.def.header}${filtered ? ' (filtered)' : ''}`} tabIndex={-1} onClick={(e) => props.onFilter(e.currentTarget)}>
+        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+          <path d="M1 2h10L7 6.5V10L5 11V6.5z" fill="currentColor" />
+        </svg>
+      </button>
+    </div>
+  );
+}
+
+interface CellParams {
+  def: Def;
+  ctx: ColumnContext;
+  onToggle(id: string): void;
+}
+
+/** The first data column: a group row's label, count and chevron; else the value. */
+function FirstCell(props: CustomCellRendererProps<Row> & CellParams) {
+  const row = props.data;
+  if (row?.kind === 'group') {
+    return (
+      <button type="button" className="group-toggle" aria-expanded={!row.collapsed} tabIndex={-1} onClick={() => props.onToggle(row.rowId)}>
+        <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span> <span className="group-label">{row.label}</span> <span className="group-count">({row.count})</span>
+      </button>
+    );
+  }
+  if (props.def.type === 'rag') return <RagCell {...props} />;
+  return <span>{props.valueFormatted ?? ''}</span>;
+}
+
+function RagCell(props: CustomCellRendererProps<Row>) {
+  const v = props.value as string | null;
+  if (!v || props.data?.kind === 'group') return null;
+  return <span className={`rag-chip rag-${v}`}>{RAG_LABEL[v] ?? v}</span>;
+}
+
+function OpenCell(props: CustomCellRendererProps<Row> & { onOpen(id: string): void }) {
+  const row = props.data;
+  if (row?.kind !== 'record') return null;
+  const name = String(row.record['code'] || row.record['name'] || '');
+  return (
+    <button type="button" className="open-button" aria-label={`Open details of ${name}`} title="Open details" tabIndex={-1} onClick={() => props.onOpen(row.id)}>
+      ⤢
+    </button>
+  );
+}

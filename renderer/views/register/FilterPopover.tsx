@@ -1,0 +1,139 @@
+// Edits the filter of one column: text (contains, equals, blank), a number or money range, a
+// date range, or a set of values with checkboxes.
+import { useMemo, useState } from 'react';
+import { Popover } from '../../components/Popover';
+import type { ColumnContext, ColumnDef, Filter } from '../../../shared/register/types';
+import { formatCell, parseCell } from '../../../shared/register/convert';
+import { optionsOf } from '../../components/grid/editors';
+
+type Def = ColumnDef<Record<string, unknown> & { id: string }>;
+const RANGE_TYPES = new Set(['number', 'integer', 'money', 'percent']);
+const SET_TYPES = new Set(['select', 'multiselect', 'rag', 'reference', 'references', 'checkbox', 'person']);
+
+export function filterKind(def: Def): Filter['kind'] {
+  if (RANGE_TYPES.has(def.type)) return 'number';
+  if (def.type === 'date') return 'date';
+  if (SET_TYPES.has(def.type)) return 'set';
+  return 'text';
+}
+
+/** Human text of a filter, for its chip: "Stage: Idea, Proposed". */
+export function describeFilter(f: Filter, def: Def, ctx: ColumnContext): string {
+  const fmt = (v: unknown) => formatCell(def, v, ctx, 'display');
+  switch (f.kind) {
+    case 'text':
+      return f.op === 'blank' ? `${def.header} is blank` : f.op === 'notBlank' ? `${def.header} is not blank` : `${def.header} ${f.op === 'equals' ? '=' : 'contains'} “${f.value ?? ''}”`;
+    case 'number':
+      return f.min != null && f.max != null ? `${def.header} ${fmt(f.min)} – ${fmt(f.max)}` : f.min != null ? `${def.header} ≥ ${fmt(f.min)}` : `${def.header} ≤ ${fmt(f.max)}`;
+    case 'date':
+      return f.from && f.to ? `${def.header} ${fmt(f.from)} – ${fmt(f.to)}` : f.from ? `${def.header} from ${fmt(f.from)}` : `${def.header} until ${fmt(f.to)}`;
+    case 'set': {
+      const opts = optionsOf(def as never, ctx);
+      const names = f.values.map((v) => (v === null ? '(Blank)' : (opts.find((o) => o.value === v)?.label ?? v)));
+      return `${def.header}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` +${names.length - 3}` : ''}`;
+    }
+  }
+}
+
+export function FilterPopover(props: { def: Def; ctx: ColumnContext; anchor: HTMLElement; current: Filter | undefined; values: () => (string | null)[]; onApply: (f: Filter | null) => void; onClose: () => void }) {
+  const { def, ctx, current } = props;
+  const kind = filterKind(def);
+  const [op, setOp] = useState<'contains' | 'equals' | 'blank' | 'notBlank'>(current?.kind === 'text' ? current.op : 'contains');
+  const [text, setText] = useState(current?.kind === 'text' ? (current.value ?? '') : '');
+  const fmt = (v: unknown) => (v == null ? '' : formatCell(def, v, ctx, 'edit'));
+  const [lo, setLo] = useState(current?.kind === 'number' ? fmt(current.min) : current?.kind === 'date' ? fmt(current.from) : '');
+  const [hi, setHi] = useState(current?.kind === 'number' ? fmt(current.max) : current?.kind === 'date' ? fmt(current.to) : '');
+  const [error, setError] = useState<string | null>(null);
+  const choices = useMemo(() => {
+    if (kind !== 'set') return [];
+    const opts = optionsOf(def as never, ctx);
+    const seen = props.values();
+    const list = opts.length && def.type !== 'person' ? opts.map((o) => ({ value: o.value as string | null, label: o.label })) : [...new Set(seen.filter((v): v is string => v !== null))].sort().map((v) => ({ value: v as string | null, label: v }));
+    return [...list, { value: null, label: '(Blank)' }];
+  }, [kind, def, ctx, props]);
+  const [picked, setPicked] = useState<Set<string | null>>(new Set(current?.kind === 'set' ? current.values : []));
+
+  const apply = () => {
+    if (kind === 'text') return props.onApply(op === 'blank' || op === 'notBlank' ? { col: def.id, kind: 'text', op } : text.trim() ? { col: def.id, kind: 'text', op, value: text.trim() } : null);
+    if (kind === 'set') return props.onApply(picked.size ? { col: def.id, kind: 'set', values: [...picked] } : null);
+    const parse = (s: string) => {
+      if (!s.trim()) return { ok: true as const, value: null };
+      return parseCell({ ...def, required: false }, s, ctx);
+    };
+    const a = parse(lo);
+    const b = parse(hi);
+    if (!a.ok || !b.ok) return setError(`${!a.ok ? 'From' : 'To'}: ${(!a.ok ? a : b as { reason: string }).reason}`);
+    if (a.value == null && b.value == null) return props.onApply(null);
+    if (kind === 'number') props.onApply({ col: def.id, kind: 'number', min: a.value as number | null, max: b.value as number | null });
+    else props.onApply({ col: def.id, kind: 'date', from: a.value as string | null, to: b.value as string | null });
+  };
+
+  return (
+    <Popover anchor={props.anchor} onClose={props.onClose} label={`Filter ${def.header}`}>
+      <form
+        className="filter-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <h3>Filter: {def.header}</h3>
+        {kind === 'text' && (
+          <>
+            <select aria-label="Condition" value={op} onChange={(e) => setOp(e.target.value as typeof op)}>
+              <option value="contains">contains</option>
+              <option value="equals">equals</option>
+              <option value="blank">is blank</option>
+              <option value="notBlank">is not blank</option>
+            </select>
+            {(op === 'contains' || op === 'equals') && <input aria-label="Text" value={text} onChange={(e) => setText(e.target.value)} />}
+          </>
+        )}
+        {(kind === 'number' || kind === 'date') && (
+          <div className="range-inputs">
+            <label>
+              From <input aria-label="From" value={lo} onChange={(e) => setLo(e.target.value)} placeholder={kind === 'date' ? 'any' : 'min'} />
+            </label>
+            <label>
+              To <input aria-label="To" value={hi} onChange={(e) => setHi(e.target.value)} placeholder={kind === 'date' ? 'any' : 'max'} />
+            </label>
+          </div>
+        )}
+        {kind === 'set' && (
+          <div className="set-list" role="group" aria-label="Values">
+            {choices.map((c) => (
+              <label key={c.value ?? '(blank)'} className="check-row">
+                <input
+                  type="checkbox"
+                  checked={picked.has(c.value)}
+                  onChange={(e) => {
+                    const next = new Set(picked);
+                    if (e.target.checked) next.add(c.value);
+                    else next.delete(c.value);
+                    setPicked(next);
+                  }}
+                />
+                <span>{c.label}</span>
+              </label>
+            ))}
+          </div>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row end">
+          {current && (
+            <button type="button" onClick={() => props.onApply(null)}>
+              Clear filter
+            </button>
+          )}
+          <button type="submit" className="primary">
+            Apply
+          </button>
+        </div>
+      </form>
+    </Popover>
+  );
+}

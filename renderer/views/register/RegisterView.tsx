@@ -1,0 +1,528 @@
+// A register (projects, programmes, objectives, people, roles, milestones) as a spreadsheet-
+// grade grid: search, filters, sort, grouping with subtotals, saved views, column choice, bulk
+// edits, paste and fill, and, for projects, custom fields and the detail panel. Every change
+// goes through the command path, so it is validated, journalled and undoable.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useApp, useStore } from '../../state/use-app';
+import { useColumnContext } from './column-context';
+import { useWorkingView } from './use-working-view';
+import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
+import { GridUiStore } from '../../components/grid/grid-store';
+import { indexes, normalise, type CellRange } from '../../components/grid/range';
+import type { EditValue } from '../../components/grid/editors';
+import { ConfirmDialog } from '../../components/Dialog';
+import { FilterPopover, describeFilter } from './FilterPopover';
+import { ColumnsMenu } from './ColumnsMenu';
+import { ViewsMenu } from './ViewsMenu';
+import { SetFieldDialog } from './SetFieldDialog';
+import { CustomFieldsDialog } from './CustomFieldsDialog';
+import { ProjectDetail } from './detail';
+import { REGISTER_LABELS, blankRecord, columnsFor, type RegisterEntity } from '../../../shared/register/columns';
+import { buildRows } from '../../../shared/register/pipeline';
+import { copyRange, planFillDown, planPaste, type PastePlan } from '../../../shared/register/paste';
+import { parseCell } from '../../../shared/register/convert';
+import { defaultViewState, mergeColumnLayout, toggleSort, visibleColumns } from '../../../shared/register/view-state';
+import type { ColumnDef, Filter, ViewState } from '../../../shared/register/types';
+import type { CustomFieldDef, SavedView } from '../../../shared/model/schemas';
+import type { Op } from '../../../shared/commands/types';
+import type { CommitResult } from '../../db/repository';
+import { plural } from '../../format';
+import './register.css';
+
+type Rec = Record<string, unknown> & { id: string };
+type Def = ColumnDef<Rec>;
+
+interface Rejection {
+  where: string;
+  header: string;
+  text: string;
+  reason: string;
+}
+
+const DEFAULT_SORT: Record<RegisterEntity, ViewState['sort']> = {
+  project: [{ col: 'code', dir: 'asc' }],
+  programme: [{ col: 'name', dir: 'asc' }],
+  objective: [{ col: 'name', dir: 'asc' }],
+  resource: [{ col: 'name', dir: 'asc' }],
+  role: [{ col: 'name', dir: 'asc' }],
+  milestone: [{ col: 'forecastDate', dir: 'asc' }],
+};
+
+export function RegisterView({ entity }: { entity: RegisterEntity }) {
+  const app = useApp();
+  const store = useStore();
+  const ctx = useColumnContext();
+  const current = app.current!;
+  const labels = REGISTER_LABELS[entity];
+  const allColumns = useMemo(
+    () => columnsFor(entity, current.settings, entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : []) as Def[],
+    [entity, current, app.dataVersion], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const fallback = useCallback(() => defaultViewState(allColumns as never, DEFAULT_SORT[entity]), [allColumns, entity]);
+  const { view, setView, activeViewId } = useWorkingView(entity, fallback);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [selection, setSelection] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [rejections, setRejections] = useState<{ title: string; list: Rejection[] } | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const [popover, setPopover] = useState<null | { kind: 'filter'; col: string; anchor: HTMLElement } | { kind: 'columns' | 'views'; anchor: HTMLElement }>(null);
+  const [dialog, setDialog] = useState<null | 'set-field' | 'delete' | 'custom-fields'>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const gridRef = useRef<DataGridHandle>(null);
+  const ui = useMemo(() => new GridUiStore(), []);
+
+  // The search box follows the view when the view changes (switching saved views); typing is debounced into the view.
+  const [searchOf, setSearchOf] = useState(view?.search);
+  if (view?.search !== searchOf) {
+    setSearchOf(view?.search);
+    setSearch(view?.search ?? '');
+  }
+  useEffect(() => {
+    if (!view) return;
+    const t = setTimeout(() => {
+      if (search !== view.search) setView({ ...view, search });
+    }, 180);
+    return () => clearTimeout(t);
+  }, [search, view, setView]);
+
+  const records = useMemo(() => current.all(entity) as Rec[], [current, entity, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => (view ? visibleColumns(allColumns, view) : []), [allColumns, view]);
+  const built = useMemo(
+    () => (view && ctx ? buildRows(records, allColumns, view, ctx, collapsed, entity === 'project' ? { isArchived: (r: Rec) => r['archived'] === true } : {}) : null),
+    [records, allColumns, view, ctx, collapsed, entity],
+  );
+
+  useEffect(() => ui.set({ sort: view?.sort ?? [], filters: view?.filters ?? [] }), [ui, view?.sort, view?.filters]);
+  useEffect(() => ui.set({ errors }), [ui, errors]);
+
+  const savedViews = useMemo(() => (current.all('view') as SavedView[]).filter((v) => v.register === entity).sort((a, b) => a.name.localeCompare(b.name)), [current, entity, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const activeView = savedViews.find((v) => v.id === activeViewId) ?? null;
+  const modified = !!activeView && !!view && JSON.stringify(activeView.state) !== JSON.stringify(view);
+
+  const codes = useMemo(() => new Set(records.map((r) => String(r['code'] ?? '').toUpperCase()).filter(Boolean)), [records]);
+
+  const cellKey = (rowId: string, colId: string) => `${rowId}|${colId}`;
+
+  /** Shows what the command path refused, cell by cell. */
+  const report = useCallback(
+    (title: string, list: Rejection[], keys: string[], clearedKeys: string[]) => {
+      setErrors((prev) => {
+        const next = new Map(prev);
+        for (const k of clearedKeys) next.delete(k);
+        keys.forEach((k, i) => next.set(k, list[i]!.reason));
+        return next;
+      });
+      setRejections(list.length > 1 ? { title, list } : null);
+      setAnnounce(list.length ? `${title}: ${list.length === 1 ? `${list[0]!.header} ${list[0]!.reason}` : `${list.length} cells were not saved`}` : '');
+    },
+    [],
+  );
+
+  const rowLabel = (r: Rec) => String(r['code'] || r['name'] || r['title'] || r.id);
+
+  const onEdit = useCallback(
+    async (rowIndex: number, col: Def, value: EditValue) => {
+      const row = built?.rows[rowIndex];
+      if (!row || row.kind !== 'record' || !ctx || !col.field) return;
+      const key = cellKey(row.rowId, col.id);
+      const parsed = value.kind === 'text' ? parseCell(col, value.text, ctx) : { ok: true as const, value: value.value };
+      if (!parsed.ok) return report(`${col.header} not saved`, [{ where: rowLabel(row.record), header: col.header, text: value.kind === 'text' ? value.text : '', reason: parsed.reason }], [key], []);
+      const r = await store.commit([{ op: 'update', entity, id: row.id, changes: { [col.field]: parsed.value } }], { origin: 'edit', label: `Edit ${col.header}` });
+      const problems = r?.rejected.flatMap((x) => x.problems) ?? [];
+      if (problems.length) report(`${col.header} not saved`, [{ where: rowLabel(row.record), header: col.header, text: value.kind === 'text' ? value.text : '', reason: problems[0]!.reason ?? problems[0]!.message }], [key], []);
+      else report('', [], [], [key]);
+    },
+    [built, ctx, entity, report, store],
+  );
+
+  /** Commits a paste or fill plan; maps what the command path refused back to cells. */
+  const applyPlan = useCallback(
+    async (plan: PastePlan, origin: 'paste' | 'fill' | 'edit', label: string) => {
+      if (!built) return;
+      const displayed = built.rows;
+      const rowIdAt = (row: number) => {
+        const r = displayed[row];
+        return r ? r.rowId : `new-${row}`;
+      };
+      const list: Rejection[] = plan.rejected.map((x) => ({ where: displayed[x.row]?.kind === 'record' ? rowLabel((displayed[x.row] as { record: Rec }).record) : `new row ${x.row - displayed.length + 1}`, header: x.header, text: x.text, reason: x.reason }));
+      const keys = plan.rejected.map((x) => cellKey(rowIdAt(x.row), columns[x.col]?.id ?? ''));
+      const touched = plan.cells.map((c) => cellKey(rowIdAt(c.row), columns[c.col]?.id ?? ''));
+      let result: CommitResult | undefined;
+      if (plan.ops.length) result = await store.commit(plan.ops, { origin, label, partial: true, splitRejectedUpdates: true });
+      for (const rej of result?.rejected ?? []) {
+        const op = plan.ops[rej.index];
+        const rec = op && op.op === 'update' ? (current.get(entity, op.id) as Rec | undefined) : undefined;
+        const p = rej.problems[0]!;
+        // The cells the refused operation wrote: after a split, the one field that was refused.
+        const fields = rej.fields?.length === 1 ? rej.fields : [p.field.split('.')[0] === 'custom' || p.field.split('.')[0] === 'rag' ? p.field : p.field.split('.')[0]!];
+        const cells = plan.cells.filter((c) => c.opIndex === rej.index && fields.includes(c.field));
+        if (!cells.length) list.push({ where: rec ? rowLabel(rec) : 'new row', header: p.field, text: '', reason: p.reason ?? p.message });
+        for (const cell of cells) {
+          const col = columns[cell.col];
+          list.push({ where: rec ? rowLabel(rec) : 'new row', header: col?.header ?? cell.field, text: '', reason: p.reason ?? p.message });
+          keys.push(cellKey(rowIdAt(cell.row), col?.id ?? ''));
+        }
+      }
+      const refused = new Set(keys);
+      report(label, list, keys, touched.filter((k) => !refused.has(k)));
+      const applied = result?.tx ? result.tx.count : 0;
+      setAnnounce(`${label}: ${applied ? `${plural(applied, 'change')} saved` : 'nothing saved'}${list.length ? `, ${plural(list.length, 'cell')} refused` : ''}. Ctrl+Z undoes it.`);
+    },
+    [built, columns, current, entity, report, store],
+  );
+
+  const onPaste = useCallback(
+    (text: string, range: CellRange) => {
+      if (!built || !ctx) return;
+      const n = normalise(range);
+      const plan = planPaste({
+        text,
+        anchor: { row: n.top, col: n.left },
+        selection: indexes(range),
+        rows: built.rows,
+        columns,
+        ctx,
+        entity,
+        newRecord: (i: number) => blankRecord(entity, i, codes, ctx.today),
+      });
+      void applyPlan(plan, 'paste', `Paste ${plural(plan.size.rows * plan.size.cols, 'cell')}`);
+    },
+    [applyPlan, built, codes, columns, ctx, entity],
+  );
+
+  const onFillDown = useCallback(
+    (range: CellRange) => {
+      if (!built || !ctx) return;
+      const plan = planFillDown({ range: indexes(range), rows: built.rows, columns, ctx, entity });
+      void applyPlan(plan, 'fill', 'Fill down');
+    },
+    [applyPlan, built, columns, ctx, entity],
+  );
+
+  const onClear = useCallback(
+    (range: CellRange) => {
+      if (!built || !ctx) return;
+      const { rows, cols } = indexes(range);
+      const ops: Op[] = [];
+      const cells: PastePlan['cells'] = [];
+      const rejected: PastePlan['rejected'] = [];
+      for (const ri of rows) {
+        const row = built.rows[ri];
+        if (!row || row.kind !== 'record') continue;
+        const changes: Record<string, unknown> = {};
+        for (const ci of cols) {
+          const col = columns[ci];
+          if (!col?.field || !col.editable) continue;
+          const empty = parseCell(col, '', ctx);
+          if (!empty.ok) {
+            rejected.push({ row: ri, col: ci, header: col.header, text: '', reason: empty.reason });
+            continue;
+          }
+          changes[col.field] = empty.value;
+          cells.push({ opIndex: ops.length, field: col.field, row: ri, col: ci });
+        }
+        if (Object.keys(changes).length) ops.push({ op: 'update', entity, id: row.id, changes });
+      }
+      void applyPlan({ ops, cells, rejected, ignoredCells: 0, size: { rows: rows.length, cols: cols.length } }, 'edit', `Clear ${plural(cells.length + rejected.length, 'cell')}`);
+    },
+    [applyPlan, built, columns, ctx, entity],
+  );
+
+  const onCopy = useCallback((range: CellRange) => (built && ctx ? copyRange({ range: indexes(range), rows: built.rows, columns, ctx }) : ''), [built, columns, ctx]);
+
+  const addRecord = async () => {
+    if (!ctx) return;
+    const r = await store.commit([{ op: 'create', entity, record: blankRecord(entity, 0, codes, ctx.today) }], { origin: 'create', label: `Add ${labels.singular}` });
+    const id = r?.plan?.created.get(0);
+    if (!id) {
+      const why = r?.rejected.flatMap((x) => x.problems.map((p) => p.message))[0];
+      if (why) store.notify('error', why);
+      return;
+    }
+    // Show the new row: clear what could hide it, then focus its name once the rows include it.
+    if (view && (view.filters.length || view.search)) setView({ ...view, filters: [], search: '' });
+    focusAfterBuild.current = id;
+  };
+  const focusAfterBuild = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusAfterBuild.current;
+    if (!id || !built) return;
+    const idx = built.rows.findIndex((x) => x.kind === 'record' && x.id === id);
+    if (idx < 0) return;
+    focusAfterBuild.current = null;
+    gridRef.current?.focusCell(idx, entity === 'milestone' ? 'projectId' : 'name');
+  }, [built, entity]);
+
+  const selected = selection.filter((id) => current.has(entity, id));
+
+  const bulk = async (ops: Op[], label: string, origin: 'bulk' | 'delete' | 'create' = 'bulk') => {
+    const r = await store.commit(ops, { origin, label, partial: true, splitRejectedUpdates: true });
+    const refused = r?.rejected.flatMap((x) => x.problems.map((p) => p.message)) ?? [];
+    if (refused.length) setRejections({ title: `${label}: ${plural(refused.length, 'change')} refused`, list: refused.map((m) => ({ where: '', header: '', text: '', reason: m })) });
+    else setAnnounce(`${label}: done. Ctrl+Z undoes it.`);
+  };
+
+  const duplicateSelected = () => {
+    if (!ctx) return;
+    const ops: Op[] = selected.map((id, i) => {
+      const src = current.get(entity, id) as Rec;
+      const { id: _id, ...rest } = src;
+      const copy: Record<string, unknown> = { ...rest, name: `${String(src['name'] ?? '')} (copy)`.slice(0, 300) };
+      if ('code' in src) copy['code'] = blankRecord(entity, i, codes, ctx.today)['code'];
+      return { op: 'create', entity, record: copy };
+    });
+    void bulk(ops, `Duplicate ${plural(ops.length, labels.singular, labels.plural.toLowerCase())}`, 'create');
+  };
+
+  if (!view || !ctx || !built) return <div className="register-loading" aria-busy="true" />;
+
+  const filtersFor = (col: string) => view.filters.find((f) => f.col === col);
+  const setFilter = (col: string, f: Filter | null) => setView({ ...view, filters: [...view.filters.filter((x) => x.col !== col), ...(f ? [f] : [])] });
+  const groupable = allColumns.filter((c) => c.groupable);
+  const defById = new Map(allColumns.map((c) => [c.id, c]));
+  const noun = (n: number) => (n === 1 ? labels.singular : labels.plural.toLowerCase());
+
+  return (
+    <section className={`register ${detailId ? 'with-detail' : ''}`} aria-labelledby="register-title">
+      <div className="register-main">
+        <header className="register-head">
+          <h1 id="register-title">{labels.plural}</h1>
+          <span className="count" data-testid="row-count" aria-live="polite">
+            {built.shown === built.total ? plural(built.total, labels.singular, labels.plural.toLowerCase()) : `Showing ${built.shown.toLocaleString()} of ${built.total.toLocaleString()} ${labels.plural.toLowerCase()}`}
+          </span>
+          <span className="spacer" />
+          {entity === 'project' && (
+            <button type="button" className="ghost" onClick={() => setDialog('custom-fields')}>
+              Custom fields…
+            </button>
+          )}
+          <button type="button" className="primary" onClick={() => void addRecord()}>
+            Add {labels.singular}
+          </button>
+        </header>
+
+        <div className="toolbar" role="toolbar" aria-label={`${labels.plural} view`}>
+          <input className="search" type="search" aria-label={`Search ${labels.plural.toLowerCase()}`} placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <label className="inline">
+            Group by
+            <select aria-label="Group by" value={view.groupBy ?? ''} onChange={(e) => setView({ ...view, groupBy: e.target.value || null })}>
+              <option value="">None</option>
+              {groupable.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.header}
+                </option>
+              ))}
+            </select>
+          </label>
+          {view.groupBy && (
+            <button type="button" className="ghost small" onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(built.rows.filter((r) => r.kind === 'group').map((r) => r.rowId)))}>
+              {collapsed.size ? 'Expand all' : 'Collapse all'}
+            </button>
+          )}
+          <button type="button" onClick={(e) => setPopover({ kind: 'columns', anchor: e.currentTarget })}>
+            Columns
+          </button>
+          <button type="button" onClick={(e) => setPopover({ kind: 'views', anchor: e.currentTarget })} aria-label={`Saved views${activeView ? `, current: ${activeView.name}` : ''}`}>
+            View: {activeView ? activeView.name : 'Unsaved'}
+            {modified ? ' •' : ''}
+          </button>
+          {entity === 'project' && (
+            <label className="inline check">
+              <input type="checkbox" checked={view.showArchived} onChange={(e) => setView({ ...view, showArchived: e.target.checked })} /> Show archived
+            </label>
+          )}
+        </div>
+
+        {view.filters.length > 0 && (
+          <div className="filter-chips" aria-label="Filters">
+            {view.filters.map((f) => {
+              const def = defById.get(f.col);
+              if (!def) return null;
+              return (
+                <span key={f.col} className="chip">
+                  <button type="button" className="chip-text" onClick={(e) => setPopover({ kind: 'filter', col: f.col, anchor: e.currentTarget })}>
+                    {describeFilter(f, def, ctx)}
+                  </button>
+                  <button type="button" className="icon" aria-label={`Remove filter on ${def.header}`} onClick={() => setFilter(f.col, null)}>
+                    ×
+                  </button>
+                </span>
+              );
+            })}
+            <button type="button" className="ghost small" onClick={() => setView({ ...view, filters: [] })}>
+              Clear filters
+            </button>
+          </div>
+        )}
+
+        {selected.length > 0 && (
+          <div className="bulk-bar" role="region" aria-label="Selected rows">
+            <strong>{selected.length} selected</strong>
+            <button type="button" onClick={() => setDialog('set-field')}>
+              Set field…
+            </button>
+            <button type="button" onClick={duplicateSelected}>
+              Duplicate
+            </button>
+            {entity === 'project' && (
+              <button type="button" onClick={() => void bulk(selected.map((id) => ({ op: 'update', entity, id, changes: { archived: !(current.get(entity, id) as Rec)['archived'] } })), `Archive ${plural(selected.length, 'project')}`)}>
+                {selected.every((id) => (current.get(entity, id) as Rec)['archived']) ? 'Unarchive' : 'Archive'}
+              </button>
+            )}
+            <button type="button" className="danger-text" onClick={() => setDialog('delete')}>
+              Delete…
+            </button>
+            <span className="spacer" />
+            <button type="button" className="ghost" onClick={() => gridRef.current?.clearSelection()}>
+              Clear selection
+            </button>
+          </div>
+        )}
+
+        {rejections && (
+          <div className="rejections" role="alert">
+            <div className="row">
+              <strong>{rejections.title}</strong>
+              <span className="spacer" />
+              <button type="button" className="icon" aria-label="Dismiss" onClick={() => setRejections(null)}>
+                ×
+              </button>
+            </div>
+            <ul>
+              {rejections.list.slice(0, 12).map((r, i) => (
+                <li key={i}>
+                  {r.where && <strong>{r.where}</strong>} {r.header && <span>{r.header}</span>} {r.text && <code>{r.text}</code>} — {r.reason}
+                </li>
+              ))}
+              {rejections.list.length > 12 && <li>…and {rejections.list.length - 12} more</li>}
+            </ul>
+          </div>
+        )}
+
+        <DataGrid
+          ref={gridRef}
+          label={labels.plural}
+          columns={columns}
+          columnState={view.columns}
+          rows={built.rows}
+          ctx={ctx}
+          ui={ui}
+          emptyMessage={built.total === 0 ? `No ${labels.plural.toLowerCase()} yet. Use “Add ${labels.singular}”, or paste rows from a spreadsheet.` : `No ${labels.plural.toLowerCase()} match the search and filters.`}
+          onColumnsChanged={(state) => setView(mergeColumnLayout(view, state))}
+          onSortClick={(col, add) => setView({ ...view, sort: toggleSort(view.sort, col, add) })}
+          onFilterClick={(col, anchor) => setPopover({ kind: 'filter', col, anchor })}
+          onEdit={(i, c, v) => void onEdit(i, c, v)}
+          onPaste={onPaste}
+          onCopy={onCopy}
+          onClear={onClear}
+          onFillDown={onFillDown}
+          onToggleGroup={(id) => {
+            const next = new Set(collapsed);
+            if (next.has(id)) next.delete(id);
+            else next.add(id);
+            setCollapsed(next);
+          }}
+          {...(entity === 'project' ? { onOpen: setDetailId } : {})}
+          onSelectionChanged={setSelection}
+        />
+        <div className="sr-only" aria-live="assertive">
+          {announce}
+        </div>
+      </div>
+
+      {detailId && entity === 'project' && current.has('project', detailId) && <ProjectDetail projectId={detailId} onClose={() => setDetailId(null)} onOpenProject={setDetailId} />}
+
+      {popover?.kind === 'filter' && defById.get(popover.col) && (
+        <FilterPopover
+          def={defById.get(popover.col)!}
+          ctx={ctx}
+          anchor={popover.anchor}
+          current={filtersFor(popover.col)}
+          values={() => records.map((r) => defById.get(popover.col)!.get(r, ctx)).flatMap((v) => (Array.isArray(v) ? v.map(String) : [v == null || v === '' ? null : String(v)]))}
+          onClose={() => setPopover(null)}
+          onApply={(f) => {
+            setFilter(popover.col, f);
+            setPopover(null);
+          }}
+        />
+      )}
+      {popover?.kind === 'columns' && <ColumnsMenu anchor={popover.anchor} columns={allColumns} view={view} onChange={(v) => setView(v)} onReset={() => setView({ ...view, columns: fallback().columns })} onClose={() => setPopover(null)} />}
+      {popover?.kind === 'views' && (
+        <ViewsMenu
+          anchor={popover.anchor}
+          views={savedViews}
+          activeId={activeViewId}
+          modified={modified}
+          onClose={() => setPopover(null)}
+          onSwitch={(v) => {
+            setView(v.state, v.id);
+            setPopover(null);
+          }}
+          onSave={(v) => {
+            void store.commit([{ op: 'update', entity: 'view', id: v.id, changes: { state: view } }], { origin: 'edit', label: `Save view ${v.name}` });
+            setPopover(null);
+          }}
+          onSaveAs={async (name) => {
+            setPopover(null);
+            const r = await store.commit([{ op: 'create', entity: 'view', record: { register: entity, name, state: view, isDefault: savedViews.length === 0 } }], { origin: 'create', label: `Save view ${name}` });
+            const id = r?.plan?.created.get(0);
+            if (id) setView(view, id);
+          }}
+          onSetDefault={(v) => {
+            void store.commit(
+              savedViews.map((x) => ({ op: 'update' as const, entity: 'view' as const, id: x.id, changes: { isDefault: x.id === v.id } })),
+              { origin: 'edit', label: `Make ${v.name} the default view` },
+            );
+            setPopover(null);
+          }}
+          onDelete={(v) => {
+            void store.commit([{ op: 'delete', entity: 'view', id: v.id }], { origin: 'delete', label: `Delete view ${v.name}` });
+            setView(view, null);
+            setPopover(null);
+          }}
+        />
+      )}
+      {dialog === 'set-field' && (
+        <SetFieldDialog
+          columns={allColumns}
+          ctx={ctx}
+          count={selected.length}
+          noun={noun(selected.length)}
+          onClose={() => setDialog(null)}
+          onApply={(col, value) => {
+            setDialog(null);
+            void bulk(
+              selected.map((id) => ({ op: 'update', entity, id, changes: { [col.field!]: value } })),
+              `Set ${col.header} on ${plural(selected.length, labels.singular, labels.plural.toLowerCase())}`,
+            );
+          }}
+        />
+      )}
+      {dialog === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${plural(selected.length, labels.singular, labels.plural.toLowerCase())}?`}
+          danger
+          confirm={`Delete ${plural(selected.length, labels.singular, labels.plural.toLowerCase())}`}
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            void bulk(
+              selected.map((id) => ({ op: 'delete', entity, id })),
+              `Delete ${plural(selected.length, labels.singular, labels.plural.toLowerCase())}`,
+              'delete',
+            );
+            gridRef.current?.clearSelection();
+          }}
+          message={
+            <p>
+              {plural(selected.length, labels.singular, labels.plural.toLowerCase())} will be deleted
+              {entity === 'project' ? ', with their milestones, allocations, dependencies, RAID items and status reports' : ''}. You can undo this with Ctrl+Z.
+            </p>
+          }
+        />
+      )}
+      {dialog === 'custom-fields' && <CustomFieldsDialog onClose={() => setDialog(null)} />}
+    </section>
+  );
+}
