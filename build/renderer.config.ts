@@ -32,7 +32,7 @@ export function rendererViteConfig(): UserConfig {
     },
     worker: { format: 'es' },
     build: {
-      minify: true,
+      minify: process.env['PMO_NO_MINIFY'] ? false : true,
       sourcemap: false,
       target: 'es2022',
       chunkSizeWarningLimit: 4096,

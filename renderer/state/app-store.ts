@@ -30,6 +30,18 @@ export interface Busy {
   cancel?: () => void;
 }
 
+/** What the last committed change touched, so views can update incrementally. */
+export interface LastChange {
+  /** The data version this change produced. */
+  version: number;
+  /** Record ids updated in place, by entity. */
+  updated: Map<string, Set<string>>;
+  /** Fields changed, by entity (top-level names: 'rag' for 'rag.overall'). */
+  fields: Map<string, Set<string>>;
+  /** True when records were created or deleted, or settings changed: views must rebuild. */
+  structural: boolean;
+}
+
 export interface AppSnapshot {
   phase: 'loading' | 'ready' | 'failed';
   failure: string | null;
@@ -42,10 +54,28 @@ export interface AppSnapshot {
   notices: Notice[];
   busy: Busy | null;
   persistent: boolean | null;
+  lastChange: LastChange | null;
 }
 
 const NO_UNDO: UndoInfo = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 const LAST_WORKBOOK = 'lastWorkbook';
+
+function describeChange(entries: readonly { entity: string; recordId: string; op: string; field: string }[], version: number): LastChange {
+  const updated = new Map<string, Set<string>>();
+  const fields = new Map<string, Set<string>>();
+  let structural = false;
+  for (const e of entries) {
+    if (e.op !== 'update' || e.entity === 'settings') {
+      structural = true;
+      continue;
+    }
+    if (!updated.has(e.entity)) updated.set(e.entity, new Set());
+    if (!fields.has(e.entity)) fields.set(e.entity, new Set());
+    updated.get(e.entity)!.add(e.recordId);
+    fields.get(e.entity)!.add(e.field.split('.')[0]!);
+  }
+  return { version, updated, fields, structural };
+}
 
 function randomFloat(): number {
   const buf = new Uint32Array(1);
@@ -69,6 +99,7 @@ export class AppStore {
     notices: [],
     busy: null,
     persistent: null,
+    lastChange: null,
   };
   private readonly listeners = new Set<() => void>();
   private pending = 0;
@@ -291,13 +322,18 @@ export class AppStore {
     this.set({ save: { status: 'saving' } });
     return this.serial(async () => {
       try {
+        // User Timing marks: a profile (or the benchmark) can tell storage time from render time.
+        const t0 = performance.now();
         const result = await work();
+        performance.measure('pmo:commit:storage', { start: t0 });
         const current = this.snapshot.current;
         if (current && result?.tx) {
           const undo = await this.repo.undoInfo(current.id);
-          const workbooks = result.tx && this.snapshot.workbooks.map((w) => (w.id === current.id ? { ...w, name: current.settings.name, updatedAt: current.updatedAt } : w));
-          this.set({ undo, workbooks, dataVersion: this.snapshot.dataVersion + 1 });
+          const workbooks = this.snapshot.workbooks.map((w) => (w.id === current.id ? { ...w, name: current.settings.name, updatedAt: current.updatedAt } : w));
+          const version = this.snapshot.dataVersion + 1;
+          this.set({ undo, workbooks, dataVersion: version, lastChange: result.plan ? describeChange(result.plan.entries, version) : null });
         }
+        performance.measure('pmo:commit:total', { start: t0 });
         this.pending--;
         if (this.pending === 0) this.set({ save: { status: 'saved' } });
         return result;

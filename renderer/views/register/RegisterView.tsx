@@ -18,11 +18,11 @@ import { SetFieldDialog } from './SetFieldDialog';
 import { CustomFieldsDialog } from './CustomFieldsDialog';
 import { ProjectDetail } from './detail';
 import { REGISTER_LABELS, blankRecord, columnsFor, type RegisterEntity } from '../../../shared/register/columns';
-import { buildRows } from '../../../shared/register/pipeline';
 import { copyRange, planFillDown, planPaste, type PastePlan } from '../../../shared/register/paste';
 import { parseCell } from '../../../shared/register/convert';
 import { defaultViewState, mergeColumnLayout, toggleSort, visibleColumns } from '../../../shared/register/view-state';
 import type { ColumnDef, Filter, ViewState } from '../../../shared/register/types';
+import { RowsCache } from './rows-cache';
 import type { CustomFieldDef, SavedView } from '../../../shared/model/schemas';
 import type { Op } from '../../../shared/commands/types';
 import type { CommitResult } from '../../db/repository';
@@ -54,9 +54,13 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const ctx = useColumnContext();
   const current = app.current!;
   const labels = REGISTER_LABELS[entity];
+  // Columns change with the scoring criteria and custom fields only, not with every edit: new
+  // column definitions make AG Grid rebuild every column.
+  const customFields = entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : [];
+  const columnsKey = JSON.stringify([entity, current.settings.scoringCriteria, customFields]);
   const allColumns = useMemo(
     () => columnsFor(entity, current.settings, entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : []) as Def[],
-    [entity, current, app.dataVersion], // eslint-disable-line react-hooks/exhaustive-deps
+    [columnsKey], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const fallback = useCallback(() => defaultViewState(allColumns as never, DEFAULT_SORT[entity]), [allColumns, entity]);
   const { view, setView, activeViewId } = useWorkingView(entity, fallback);
@@ -88,9 +92,14 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
 
   const records = useMemo(() => current.all(entity) as Rec[], [current, entity, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
   const columns = useMemo(() => (view ? visibleColumns(allColumns, view) : []), [allColumns, view]);
+  const [rowsCache] = useState(() => new RowsCache<Rec>());
+  const lastChange = app.lastChange;
   const built = useMemo(
-    () => (view && ctx ? buildRows(records, allColumns, view, ctx, collapsed, entity === 'project' ? { isArchived: (r: Rec) => r['archived'] === true } : {}) : null),
-    [records, allColumns, view, ctx, collapsed, entity],
+    () =>
+      view && ctx
+        ? rowsCache.build({ records, columns: allColumns, view, ctx, collapsed, entity, change: lastChange, version: app.dataVersion, get: (id) => current.get(entity, id) as Rec | undefined, ...(entity === 'project' ? { isArchived: (r: Rec) => r['archived'] === true } : {}) })
+        : null,
+    [records, allColumns, view, ctx, collapsed, entity, rowsCache, lastChange, app.dataVersion, current],
   );
 
   useEffect(() => ui.set({ sort: view?.sort ?? [], filters: view?.filters ?? [] }), [ui, view?.sort, view?.filters]);

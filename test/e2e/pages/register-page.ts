@@ -26,12 +26,29 @@ export class RegisterPage {
     return id;
   }
 
+  /** Scrolls the grid sideways, as a user would, until the column is drawn (columns off screen are not). */
+  async revealColumn(colId: string) {
+    const header = this.grid.locator(`.ag-header-cell[col-id="${colId}"]`);
+    for (const direction of [1, -1]) {
+      for (let i = 0; i < 40 && !(await header.count()); i++) {
+        await this.grid.evaluate((g, dir) => {
+          const scroller = [...g.querySelectorAll<HTMLElement>('*')].find((e) => e.scrollWidth > e.clientWidth + 5 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX));
+          if (scroller) scroller.scrollLeft += dir * 300;
+        }, direction);
+        await this.page.waitForTimeout(30);
+      }
+      if (await header.count()) break;
+    }
+    await header.scrollIntoViewIfNeeded();
+  }
+
   cell(rowId: string, colId: string): Locator {
     return this.grid.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
   }
 
   /** Cells of a column, in display order (rows rendered). */
   async columnTexts(colId: string): Promise<string[]> {
+    await this.revealColumn(colId);
     return this.grid.locator('.ag-row').evaluateAll(
       (rows, col) =>
         rows
@@ -43,6 +60,7 @@ export class RegisterPage {
   }
 
   async editCell(rowId: string, colId: string, text: string) {
+    await this.revealColumn(colId);
     const cell = this.cell(rowId, colId);
     await cell.click();
     // As in Excel: F2 edits the cell; Enter (when not editing) moves down.
@@ -55,6 +73,7 @@ export class RegisterPage {
   }
 
   async chooseInCell(rowId: string, colId: string, label: string) {
+    await this.revealColumn(colId);
     await this.cell(rowId, colId).click();
     await this.page.keyboard.press('F2');
     const select = this.page.locator('.cell-select');
