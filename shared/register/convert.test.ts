@@ -486,3 +486,14 @@ describe('round trip: parseCell(formatCell(v, clipboard)) gives v back', () => {
     });
   }
 });
+
+describe('choicesOf', () => {
+  it('offers RAG and yes/no choices, and a column’s own options otherwise', async () => {
+    const { choicesOf } = await import('./convert');
+    const ctx = { options: () => [{ value: 'pg-1', label: 'Digital' }] } as never;
+    expect(choicesOf({ id: 'r', header: 'RAG', type: 'rag', editable: true, get: () => null }, ctx).map((o) => o.label)).toEqual(['Green', 'Amber', 'Red']);
+    expect(choicesOf({ id: 'c', header: 'Done', type: 'checkbox', editable: true, get: () => null }, ctx).map((o) => o.value)).toEqual(['true', 'false']);
+    expect(choicesOf({ id: 'p', header: 'Programme', type: 'reference', options: 'programme', editable: true, get: () => null }, ctx)).toEqual([{ value: 'pg-1', label: 'Digital' }]);
+    expect(choicesOf({ id: 't', header: 'Name', type: 'text', editable: true, get: () => null }, ctx)).toEqual([]);
+  });
+});

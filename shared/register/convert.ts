@@ -214,6 +214,17 @@ export function columnOptions<R>(col: ColumnDef<R>, ctx: ColumnContext): readonl
   return undefined;
 }
 
+/** What a list editor or a set filter offers: the column's options, or RAG and yes/no choices. */
+export function choicesOf<R>(col: ColumnDef<R>, ctx: ColumnContext): readonly Option[] {
+  if (col.type === 'rag') return (['G', 'A', 'R'] as const).map((v) => ({ value: v, label: RAG_LABELS[v] }));
+  if (col.type === 'checkbox')
+    return [
+      { value: 'true', label: 'Yes' },
+      { value: 'false', label: 'No' },
+    ];
+  return columnOptions(col, ctx) ?? [];
+}
+
 function sourceOf<R>(col: ColumnDef<R>): OptionSource | null {
   return typeof col.options === 'string' ? col.options : null;
 }

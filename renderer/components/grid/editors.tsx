@@ -3,8 +3,8 @@
 // formats (dates in its date order, plain amounts), so what is typed is read back exactly.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import type { ColumnContext, ColumnDef, Option } from '../../../shared/register/types';
-import { formatCell } from '../../../shared/register/convert';
+import type { ColumnContext, ColumnDef } from '../../../shared/register/types';
+import { choicesOf, formatCell } from '../../../shared/register/convert';
 
 export type EditValue = { kind: 'text'; text: string } | { kind: 'value'; value: unknown };
 
@@ -94,26 +94,10 @@ export function TextAreaEditor(props: Props) {
   );
 }
 
-export function optionsOf(def: ColumnDef<never>, ctx: ColumnContext): Option[] {
-  if (def.type === 'rag')
-    return [
-      { value: 'G', label: 'Green' },
-      { value: 'A', label: 'Amber' },
-      { value: 'R', label: 'Red' },
-    ];
-  if (def.type === 'checkbox')
-    return [
-      { value: 'true', label: 'Yes' },
-      { value: 'false', label: 'No' },
-    ];
-  if (Array.isArray(def.options)) return def.options;
-  return def.options ? ctx.options(def.options) : [];
-}
-
 /** A list of choices: select, RAG, reference, yes/no. Picking one saves it. */
 export function SelectEditor(props: Props) {
   const { def, ctx, onValueChange, stopEditing } = props;
-  const options = optionsOf(def, ctx);
+  const options = choicesOf(def, ctx);
   const current = props.initialValue == null ? '' : String(props.initialValue);
   const ref = useRef<HTMLSelectElement>(null);
   useEffect(() => {

@@ -3,8 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Popover } from '../../components/Popover';
 import type { ColumnContext, ColumnDef, Filter } from '../../../shared/register/types';
-import { formatCell, parseCell } from '../../../shared/register/convert';
-import { optionsOf } from '../../components/grid/editors';
+import { choicesOf, formatCell, parseCell } from '../../../shared/register/convert';
 
 type Def = ColumnDef<Record<string, unknown> & { id: string }>;
 const RANGE_TYPES = new Set(['number', 'integer', 'money', 'percent']);
@@ -28,7 +27,7 @@ export function describeFilter(f: Filter, def: Def, ctx: ColumnContext): string 
     case 'date':
       return f.from && f.to ? `${def.header} ${fmt(f.from)} – ${fmt(f.to)}` : f.from ? `${def.header} from ${fmt(f.from)}` : `${def.header} until ${fmt(f.to)}`;
     case 'set': {
-      const opts = optionsOf(def as never, ctx);
+      const opts = choicesOf(def as never, ctx);
       const names = f.values.map((v) => (v === null ? '(Blank)' : (opts.find((o) => o.value === v)?.label ?? v)));
       return `${def.header}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` +${names.length - 3}` : ''}`;
     }
@@ -46,7 +45,7 @@ export function FilterPopover(props: { def: Def; ctx: ColumnContext; anchor: HTM
   const [error, setError] = useState<string | null>(null);
   const choices = useMemo(() => {
     if (kind !== 'set') return [];
-    const opts = optionsOf(def as never, ctx);
+    const opts = choicesOf(def as never, ctx);
     const seen = props.values();
     const list = opts.length && def.type !== 'person' ? opts.map((o) => ({ value: o.value as string | null, label: o.label })) : [...new Set(seen.filter((v): v is string => v !== null))].sort().map((v) => ({ value: v as string | null, label: v }));
     return [...list, { value: null, label: '(Blank)' }];

@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import type { ColumnContext, ColumnDef } from '../../../shared/register/types';
-import { parseCell } from '../../../shared/register/convert';
-import { optionsOf } from '../../components/grid/editors';
+import { choicesOf, parseCell } from '../../../shared/register/convert';
 
 type Def = ColumnDef<Record<string, unknown> & { id: string }>;
 const LIST_TYPES = new Set(['select', 'rag', 'reference', 'checkbox']);
@@ -63,7 +62,7 @@ export function SetFieldDialog(props: { columns: Def[]; ctx: ColumnContext; coun
         {col && LIST_TYPES.has(col.type) ? (
           <select id="set-field-value" value={text} onChange={(e) => setText(e.target.value)}>
             {col.type !== 'checkbox' && <option value="">(blank)</option>}
-            {optionsOf(col as never, props.ctx).map((o) => (
+            {choicesOf(col as never, props.ctx).map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
