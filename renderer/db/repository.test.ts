@@ -39,8 +39,10 @@ describe('Repository', () => {
     const { db, repo, clock } = setup('undo-reopen');
     await repo.createWorkbook(tinyWorkbook(), 'create', 'New');
     let state = await repo.loadWorkbook('wb-1');
-    await repo.commit(state, [{ op: 'update', entity: 'project', id: 'p-1', changes: { name: 'CRM v2' } }], { origin: 'edit', label: 'Edit Name' });
+    const edit = await repo.commit(state, [{ op: 'update', entity: 'project', id: 'p-1', changes: { name: 'CRM v2' } }], { origin: 'edit', label: 'Edit Name' });
     expect(await repo.undoInfo('wb-1')).toMatchObject({ canUndo: true, undoLabel: 'Edit Name', canRedo: false });
+    // The labels the commit reports without reading are the ones stored.
+    expect(edit.undo).toEqual(await repo.undoInfo('wb-1'));
 
     db.close();
     const db2 = new PmoDatabase('undo-reopen');

@@ -20,6 +20,8 @@ export interface Clock {
 
 export interface CommitResult extends PlanResult {
   tx: TxHeader | null;
+  /** The undo/redo labels after the commit when they are known without reading (an ordinary change). */
+  undo?: UndoInfo;
 }
 
 export interface UndoInfo {
@@ -123,7 +125,9 @@ export class Repository {
       throw toStorageError(e, ctx.label);
     }
     applyPlan(state, plan);
-    return { ...result, tx: plan.tx };
+    // After an ordinary change the stacks are known: undo is this change, redo is empty.
+    const undo: UndoInfo | undefined = plan.tx.kind === 'do' && plan.tx.undoable ? { canUndo: true, canRedo: false, undoLabel: plan.tx.label, redoLabel: null } : undefined;
+    return { ...result, tx: plan.tx, ...(undo ? { undo } : {}) };
   }
 
   async undoInfo(wb: string): Promise<UndoInfo> {

@@ -328,7 +328,7 @@ export class AppStore {
         performance.measure('pmo:commit:storage', { start: t0 });
         const current = this.snapshot.current;
         if (current && result?.tx) {
-          const undo = await this.repo.undoInfo(current.id);
+          const undo = result.undo ?? (await this.repo.undoInfo(current.id));
           const workbooks = this.snapshot.workbooks.map((w) => (w.id === current.id ? { ...w, name: current.settings.name, updatedAt: current.updatedAt } : w));
           const version = this.snapshot.dataVersion + 1;
           this.set({ undo, workbooks, dataVersion: version, lastChange: result.plan ? describeChange(result.plan.entries, version) : null });

@@ -109,7 +109,8 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const activeView = savedViews.find((v) => v.id === activeViewId) ?? null;
   const modified = !!activeView && !!view && JSON.stringify(activeView.state) !== JSON.stringify(view);
 
-  const codes = useMemo(() => new Set(records.map((r) => String(r['code'] ?? '').toUpperCase()).filter(Boolean)), [records]);
+  // Codes in use, for the next free code: needed only by Add, paste and duplicate, so not built on every edit.
+  const codesNow = useCallback(() => new Set(records.map((r) => String(r['code'] ?? '').toUpperCase()).filter(Boolean)), [records]);
 
   const cellKey = (rowId: string, colId: string) => `${rowId}|${colId}`;
 
@@ -185,6 +186,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
     (text: string, range: CellRange) => {
       if (!built || !ctx) return;
       const n = normalise(range);
+      const codes = codesNow();
       const plan = planPaste({
         text,
         anchor: { row: n.top, col: n.left },
@@ -197,7 +199,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
       });
       void applyPlan(plan, 'paste', `Paste ${plural(plan.size.rows * plan.size.cols, 'cell')}`);
     },
-    [applyPlan, built, codes, columns, ctx, entity],
+    [applyPlan, built, codesNow, columns, ctx, entity],
   );
 
   const onFillDown = useCallback(
@@ -242,7 +244,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
 
   const addRecord = async () => {
     if (!ctx) return;
-    const r = await store.commit([{ op: 'create', entity, record: blankRecord(entity, 0, codes, ctx.today) }], { origin: 'create', label: `Add ${labels.singular}` });
+    const r = await store.commit([{ op: 'create', entity, record: blankRecord(entity, 0, codesNow(), ctx.today) }], { origin: 'create', label: `Add ${labels.singular}` });
     const id = r?.plan?.created.get(0);
     if (!id) {
       const why = r?.rejected.flatMap((x) => x.problems.map((p) => p.message))[0];
@@ -274,6 +276,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
 
   const duplicateSelected = () => {
     if (!ctx) return;
+    const codes = codesNow();
     const ops: Op[] = selected.map((id, i) => {
       const src = current.get(entity, id) as Rec;
       const { id: _id, ...rest } = src;
