@@ -14,7 +14,12 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     target: 'es2022',
-    rollupOptions: { input: { db: fileURLToPath(new URL('../test/bench/db.html', import.meta.url)) } },
+    rollupOptions: {
+      input: {
+        db: fileURLToPath(new URL('../test/bench/db.html', import.meta.url)),
+        exchange: fileURLToPath(new URL('../test/bench/exchange.html', import.meta.url)),
+      },
+    },
   },
   preview: { host: '127.0.0.1', port: 5174, strictPort: true },
 });

@@ -101,6 +101,14 @@ export class Repository {
    */
   async commit(state: WorkbookState, ops: readonly Op[], ctx: Omit<PlanContext, 'newId' | 'now'>): Promise<CommitResult> {
     const result = planChange(state, ops, { ...this.clock, ...ctx });
+    return this.commitPlan(state, result, ctx.label);
+  }
+
+  /**
+   * Writes a plan made elsewhere (an import planned in a worker against a copy of this state).
+   * The caller makes sure the state has not changed since the copy was taken.
+   */
+  async commitPlan(state: WorkbookState, result: PlanResult, label: string): Promise<CommitResult> {
     if (!result.plan) return { ...result, tx: null };
     const plan = result.plan;
     try {
@@ -122,7 +130,7 @@ export class Repository {
         });
       });
     } catch (e) {
-      throw toStorageError(e, ctx.label);
+      throw toStorageError(e, label);
     }
     applyPlan(state, plan);
     // After an ordinary change the stacks are known: undo is this change, redo is empty.

@@ -13,6 +13,8 @@ export interface Platform {
   kind: 'desktop' | 'browser';
   /** Lets the user pick a workbook file; null when they cancel. */
   openWorkbookFile(): Promise<OpenedFile | null>;
+  /** Lets the user pick a spreadsheet to import (xlsx, xlsm, xls, ods, csv, tsv). */
+  openSpreadsheetFile(): Promise<OpenedFile | null>;
   /** Saves bytes under a name the user confirms; returns the name used, or null when canceled. */
   saveFile(suggestedName: string, bytes: Uint8Array, kind: 'workbook' | 'xlsx' | 'csv'): Promise<string | null>;
   appVersion(): Promise<{ version: string; details: string }>;
@@ -30,6 +32,10 @@ function desktop(api: PmoApi): Platform {
     kind: 'desktop',
     async openWorkbookFile() {
       const r = await api.openFile({ kind: 'workbook' });
+      return r.canceled ? null : { name: r.name, bytes: r.bytes, path: r.path };
+    },
+    async openSpreadsheetFile() {
+      const r = await api.openFile({ kind: 'spreadsheet' });
       return r.canceled ? null : { name: r.name, bytes: r.bytes, path: r.path };
     },
     async saveFile(suggestedName, bytes, kind) {
@@ -62,6 +68,7 @@ function browser(): Platform {
   return {
     kind: 'browser',
     openWorkbookFile: () => pickFile('.pmowb,application/json'),
+    openSpreadsheetFile: () => pickFile('.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt'),
     async saveFile(suggestedName, bytes, kind) {
       const type = kind === 'workbook' ? 'application/json' : kind === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));

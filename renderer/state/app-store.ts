@@ -5,7 +5,10 @@ import { Repository, type CommitResult, type UndoInfo } from '../db/repository';
 import { PmoDatabase } from '../db/database';
 import type { WorkbookState } from '../../shared/commands/state';
 import type { Op, Origin, StoredWorkbook } from '../../shared/commands/types';
-import type { PlanContext } from '../../shared/commands/plan';
+import type { PlanContext, PlanResult } from '../../shared/commands/plan';
+import { KIND_LABELS, type ImportKind } from '../../shared/exchange/fields';
+import type { GridUnit } from '../../shared/exchange/export';
+import { Canceled, ExchangeWorker } from '../workers/exchange-client';
 import { createIdGenerator } from '../../shared/util/ids';
 import { localToday } from '../../shared/util/dates';
 import { defaultSettings, emptyRecords, type WorkbookData } from '../../shared/model/workbook';
@@ -84,6 +87,11 @@ function randomFloat(): number {
 }
 
 export type OpenOutcome = { kind: 'opened'; name: string } | { kind: 'refused'; reason: string } | { kind: 'conflict'; existing: StoredWorkbook; file: WorkbookFile; fileName: string } | { kind: 'canceled' };
+
+/** A workbook name made safe as a file name on Windows, macOS and Linux. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Workbook';
+}
 
 export class AppStore {
   readonly repo: Repository;
@@ -303,6 +311,83 @@ export class AppStore {
     const current = this.snapshot.current;
     if (!current) return Promise.resolve(undefined);
     return this.write(() => this.repo.commit(current, ops, ctx));
+  }
+
+  /**
+   * Commits a plan prepared in the exchange worker against a copy of the workbook taken at
+   * `version`; refused if the workbook changed since (the caller re-checks and asks again).
+   */
+  commitPlanned(result: PlanResult, label: string, version: number): Promise<CommitResult | undefined> {
+    const current = this.snapshot.current;
+    if (!current) return Promise.resolve(undefined);
+    if (version !== this.snapshot.dataVersion) return Promise.reject(new Error('The workbook changed while the import was being checked; check it again.'));
+    return this.write(() => this.repo.commitPlan(current, result, label));
+  }
+
+  /** Exports the open workbook as a styled .xlsx (built in a worker, with progress and Cancel). */
+  async exportXlsx(grid: GridUnit): Promise<string | null> {
+    const current = this.snapshot.current;
+    if (!current) return null;
+    const name = `${safeFileName(current.settings.name)} ${localToday(new Date())}.xlsx`;
+    const bytes = await this.inWorker(`Exporting ${name}`, (w) =>
+      w.call<Uint8Array>({ type: 'export-xlsx', grid, exportId: this.newId(), exportedAt: new Date().toISOString(), today: localToday(new Date()) }, (stage, f) => this.set({ busy: { label: `Exporting ${name}: ${stage.toLowerCase()}…`, progress: f, cancel: () => w.terminate() } })),
+    );
+    return bytes ? this.saveBytes(name, bytes, 'xlsx') : null;
+  }
+
+  /** Exports one kind of record as CSV (UTF-8 with a byte-order mark, so Excel reads accents). */
+  async exportCsv(kind: ImportKind): Promise<string | null> {
+    const current = this.snapshot.current;
+    if (!current) return null;
+    const name = `${safeFileName(current.settings.name)} ${KIND_LABELS[kind].sheet}.csv`;
+    const bytes = await this.inWorker(`Exporting ${name}`, (w) => w.call<Uint8Array>({ type: 'export-csv', kind, today: localToday(new Date()) }));
+    return bytes ? this.saveBytes(name, bytes, 'csv') : null;
+  }
+
+  /** A worker holding a copy of the open workbook, for exports and imports. */
+  async exchangeWorker(onProgress?: (stage: string, fraction: number | null) => void): Promise<ExchangeWorker> {
+    const current = this.snapshot.current;
+    if (!current) throw new Error('No workbook is open');
+    const w = new ExchangeWorker();
+    onProgress?.('Preparing', null);
+    await w.loadState(current, this.snapshot.dataVersion);
+    return w;
+  }
+
+  private async inWorker<T>(label: string, work: (w: ExchangeWorker) => Promise<T>): Promise<T | null> {
+    let worker: ExchangeWorker | null = null;
+    const cancel = () => worker?.terminate();
+    this.set({ busy: { label: `${label}…`, progress: null, cancel } });
+    try {
+      worker = await this.exchangeWorker();
+      this.set({ busy: { label: `${label}…`, progress: null, cancel } });
+      return await work(worker);
+    } catch (e) {
+      if (!(e instanceof Canceled)) this.notify('error', `${label} failed: ${(e as Error).message}`);
+      return null;
+    } finally {
+      worker?.terminate();
+      this.set({ busy: null });
+    }
+  }
+
+  private async saveBytes(name: string, bytes: Uint8Array, kind: 'xlsx' | 'csv'): Promise<string | null> {
+    try {
+      const saved = await this.platform.saveFile(name, bytes, kind);
+      if (saved) this.notify('info', `Exported ${saved}`);
+      return saved;
+    } catch (e) {
+      this.notify('error', `The file was not saved: ${(e as Error).message}`);
+      return null;
+    }
+  }
+
+  getPref<T>(key: string): Promise<T | undefined> {
+    return this.repo.getPref<T>(key);
+  }
+
+  setPref(key: string, value: unknown): Promise<void> {
+    return this.repo.setPref(key, value);
   }
 
   undo() {

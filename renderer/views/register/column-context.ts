@@ -1,71 +1,11 @@
-// Builds the register's ColumnContext from the open workbook: choices for reference columns,
-// counts for computed columns. Recomputed only when the data changes.
+// The register's ColumnContext for the open workbook, recomputed only when the data changes.
 import { useMemo } from 'react';
 import { useApp } from '../../state/use-app';
-import type { WorkbookState } from '../../../shared/commands/state';
-import type { ColumnContext, Option, OptionSource } from '../../../shared/register/types';
-import { REFERENCES, referencedIds } from '../../../shared/model/references';
+import type { ColumnContext } from '../../../shared/register/types';
+import { buildColumnContext } from '../../../shared/register/column-context';
 import { localToday } from '../../../shared/util/dates';
 
-const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, undefined, { numeric: true, sensitivity: 'base' });
-
-export function buildColumnContext(state: WorkbookState, today: string): ColumnContext {
-  const cache = new Map<OptionSource, Option[]>();
-  const options = (source: OptionSource): Option[] => {
-    let list = cache.get(source);
-    if (list) return list;
-    switch (source) {
-      case 'project':
-        list = state.all('project').map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }));
-        break;
-      case 'person': {
-        // Names people have typed as managers and sponsors, and the people in the pool.
-        const names = new Set<string>();
-        for (const r of state.values('resource')) names.add(String(r['name']));
-        for (const p of state.values('project')) for (const k of ['manager', 'sponsor']) if (p[k]) names.add(String(p[k]));
-        for (const g of state.values('programme')) for (const k of ['manager', 'sponsor']) if (g[k]) names.add(String(g[k]));
-        list = [...names].map((n) => ({ value: n, label: n }));
-        break;
-      }
-      default:
-        list = [...state.values(source)].map((r) => ({ value: r.id, label: String(r['name']) }));
-    }
-    list.sort(byLabel);
-    cache.set(source, list);
-    return list;
-  };
-
-  let risks: Map<string, number> | null = null;
-  const counts = new Map<string, Map<string, number>>();
-  return {
-    settings: state.settings,
-    today,
-    options,
-    openRisks(projectId) {
-      if (!risks) {
-        risks = new Map();
-        for (const r of state.values('raid')) {
-          if (r['kind'] === 'risk' && r['status'] !== 'closed' && typeof r['projectId'] === 'string') risks.set(r['projectId'], (risks.get(r['projectId']) ?? 0) + 1);
-        }
-      }
-      return risks.get(projectId) ?? 0;
-    },
-    countOf(entity, fieldName, id) {
-      const key = `${entity}.${fieldName}`;
-      let m = counts.get(key);
-      if (!m) {
-        m = new Map();
-        const ref = REFERENCES.find((x) => x.entity === entity && x.field === fieldName);
-        for (const r of state.values(entity as never)) {
-          const ids = ref ? referencedIds(ref, r) : typeof r[fieldName] === 'string' ? [r[fieldName] as string] : [];
-          for (const x of ids) m.set(x, (m.get(x) ?? 0) + 1);
-        }
-        counts.set(key, m);
-      }
-      return m.get(id) ?? 0;
-    },
-  };
-}
+export { buildColumnContext };
 
 /** The context for the open workbook, rebuilt when its data changes. */
 export function useColumnContext(): ColumnContext | null {

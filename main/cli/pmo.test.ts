@@ -1,0 +1,109 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { runCli } from './pmo';
+import { serializeWorkbook, parseWorkbookText } from '../../shared/file/pmowb';
+import { tinyWorkbook } from '../../test/helpers/tiny-workbook';
+
+const dir = mkdtempSync(join(tmpdir(), 'pmo-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s), now: () => new Date('2026-11-21T10:00:00Z') });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function workbookFile(name: string) {
+  const path = join(dir, name);
+  writeFileSync(path, serializeWorkbook(tinyWorkbook(), { exportedAt: '2026-11-21T00:00:00Z', appVersion: 'test' }));
+  return path;
+}
+
+function clientXlsx(name: string, rows: unknown[][]) {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Portfolio');
+  const path = join(dir, name);
+  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return path;
+}
+
+const CLIENT = [
+  ['Client portfolio — Q3'],
+  [],
+  ['Proj #', 'Proj Name', 'PM', 'Go-live', 'Budget'],
+  ['PRJ-001', 'CRM replacement', 'Ann Lee', '30/06/2026', '$120,000.50'],
+  ['PRJ-050', 'New intranet', 'Bo Chen', '15/09/2026', '1.2m'],
+  ['PRJ-051', 'Broken dates', 'Cy Day', 'someday', '10'],
+];
+
+describe('pmo', () => {
+  it('inspect prints the header row and the suggested mapping, as text and JSON', () => {
+    const file = clientXlsx('inspect.xlsx', CLIENT);
+    const text = run('inspect', file);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('header row 3');
+    expect(text.out).toMatch(/"PM"\s+→ manager/);
+    expect(text.out).toMatch(/"Go-live"\s+→ finish/);
+    const json = JSON.parse(run('inspect', file, '--json').out);
+    expect(json.sheets[0]).toMatchObject({ sheet: 'Portfolio', kind: 'project', headerRow: 3 });
+    expect(json.sheets[0].columns.map((c: { field: string }) => c.field)).toEqual(['code', 'name', 'manager', 'finish', 'budget']);
+  });
+
+  it('import writes the good rows, prints the report and exits 1 when rows fail', () => {
+    const wbPath = workbookFile('into.pmowb');
+    const file = clientXlsx('import.xlsx', CLIENT);
+    const r = run('import', file, '--into', wbPath);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/1 new, 1 updated, 0 unchanged/);
+    expect(r.out).toMatch(/Portfolio!6: skipped: D “Go-live”: Finish is not a date/);
+    const saved = parseWorkbookText(readFileSync(wbPath, 'utf8'), 'into.pmowb');
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const p = saved.workbook.records.project;
+    expect(p.find((x) => x.code === 'PRJ-050')).toMatchObject({ name: 'New intranet', manager: 'Bo Chen', finish: '2026-09-15', budget: 120_000_000 });
+    expect(p.find((x) => x.code === 'PRJ-001')).toMatchObject({ manager: 'Ann Lee', finish: '2026-06-30' });
+    expect(p.some((x) => x.code === 'PRJ-051')).toBe(false);
+  });
+
+  it('import --dry-run writes nothing; --mapping overrides a column and is checked', () => {
+    const wbPath = workbookFile('dry.pmowb');
+    const before = readFileSync(wbPath, 'utf8');
+    const file = clientXlsx('dry.xlsx', CLIENT);
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ sheets: [{ sheet: 'Portfolio', kind: 'project', columns: { PM: 'sponsor' } }] }));
+    const r = run('import', file, '--into', wbPath, '--mapping', map, '--dry-run', '--json');
+    const report = JSON.parse(r.out);
+    expect(report.rows.find((x: { row: number }) => x.row === 5).status).toBe('new');
+    expect(readFileSync(wbPath, 'utf8')).toBe(before);
+    writeFileSync(map, JSON.stringify({ sheets: [{ sheet: 'Portfolio', columns: { PM: 'nonsense' } }] }));
+    const bad = run('import', file, '--into', wbPath, '--mapping', map);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/"nonsense" is not a project field/);
+  });
+
+  it('export writes a styled xlsx and one CSV per entity; bad input exits 2 with a reason', () => {
+    const wbPath = workbookFile('export.pmowb');
+    const out = join(dir, 'out.xlsx');
+    expect(run('export', wbPath, '--xlsx', out, '--grid', 'month').code).toBe(0);
+    const wb = XLSX.read(readFileSync(out), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Lists', 'How to edit', '_pmo']);
+    const csvDir = join(dir, 'csv');
+    expect(run('export', wbPath, '--csv', csvDir).code).toBe(0);
+    expect(readdirSync(csvDir).sort()).toEqual(['Allocations.csv', 'Milestones.csv', 'Projects.csv', 'RAID.csv', 'Resources.csv']);
+    expect(readFileSync(join(csvDir, 'Projects.csv'), 'utf8')).toContain('PRJ-001,CRM replacement');
+    const missing = run('export', join(dir, 'nope.pmowb'), '--xlsx', out);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/nope\.pmowb cannot be read: ENOENT/);
+    expect(run('frobnicate').code).toBe(2);
+    const bomb = join(dir, 'not-a-sheet.xlsx');
+    writeFileSync(bomb, 'PK\u0003\u0004garbage');
+    const refused = run('inspect', bomb);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/not-a-sheet\.xlsx/);
+  });
+});

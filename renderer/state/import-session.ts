@@ -1,0 +1,96 @@
+// One import or merge, from picking the file to committing it: the wizard's model. The file is
+// read, analysed, planned and diffed in the exchange worker against a copy of the open workbook;
+// nothing is written until commit, which is one transaction and one undo step.
+import type { AppStore } from './app-store';
+import { ExchangeWorker } from '../workers/exchange-client';
+import type { ReadSummary } from '../workers/exchange.worker';
+import type { SheetProposal, RememberedMapping } from '../../shared/exchange/analyse';
+import type { ImportKind } from '../../shared/exchange/fields';
+import type { ImportReport } from '../../shared/exchange/import';
+import { mergeOps, type MergeDecisions, type MergeDiff } from '../../shared/exchange/merge';
+import type { PlanResult } from '../../shared/commands/plan';
+import type { CommitResult } from '../db/repository';
+import { localToday } from '../../shared/util/dates';
+import { createIdGenerator } from '../../shared/util/ids';
+
+export type ProgressFn = (stage: string, fraction: number | null) => void;
+
+const MAPPINGS_PREF = 'importMappings';
+const today = () => localToday(new Date());
+
+export class ImportSession {
+  private constructor(
+    private readonly store: AppStore,
+    private readonly worker: ExchangeWorker,
+    readonly summary: ReadSummary,
+  ) {}
+
+  /** Reads and analyses a file. Throws Error with the reason shown to the user, or Canceled. */
+  static async open(store: AppStore, name: string, bytes: Uint8Array, onProgress: ProgressFn, register: (cancel: () => void) => void): Promise<ImportSession> {
+    let worker: ExchangeWorker | null = null;
+    register(() => worker?.terminate());
+    try {
+      worker = await store.exchangeWorker(onProgress);
+      const remembered = (await store.getPref<Record<string, RememberedMapping>>(MAPPINGS_PREF)) ?? {};
+      const copy = bytes.slice();
+      const summary = await worker.call<ReadSummary>({ type: 'read', name, bytes: copy, remembered }, onProgress, [copy.buffer]);
+      return new ImportSession(store, worker, summary);
+    } catch (e) {
+      worker?.terminate();
+      throw e;
+    }
+  }
+
+  get isMerge(): boolean {
+    return this.summary.snapshot !== undefined;
+  }
+
+  /** Re-suggests a sheet's mapping for another kind of record. */
+  remap(sheet: string, kind: ImportKind): Promise<SheetProposal> {
+    return this.worker.call<SheetProposal>({ type: 'remap', sheet, kind });
+  }
+
+  /** Converts and validates every row; nothing is written. */
+  preview(proposals: SheetProposal[], onProgress?: ProgressFn): Promise<ImportReport> {
+    return this.worker.call<ImportReport>({ type: 'preview', proposals, today: today() }, onProgress);
+  }
+
+  /** Writes the last previewed import in one transaction (one undo step) and remembers the mappings. */
+  async commit(proposals: SheetProposal[]): Promise<CommitResult | undefined> {
+    const plan = await this.worker.call<PlanResult>({ type: 'take-plan' });
+    const label = `Import ${this.summary.fileName}`;
+    const result = await this.store.commitPlanned(plan, label, this.worker.stateVersion);
+    await this.remember(proposals);
+    return result;
+  }
+
+  private async remember(proposals: SheetProposal[]) {
+    const saved = (await this.store.getPref<Record<string, RememberedMapping>>(MAPPINGS_PREF)) ?? {};
+    const next: Record<string, RememberedMapping> = Object.create(null) as Record<string, RememberedMapping>;
+    for (const [k, v] of Object.entries(saved)) next[k] = v;
+    for (const p of proposals.filter((x) => x.include)) {
+      next[p.layout] = { kind: p.kind, columns: p.mapping.columns.map((c) => ({ header: p.headers[c.column] ?? '', field: c.field, ...(c.scale ? { scale: c.scale } : {}) })) };
+    }
+    await this.store.setPref(MAPPINGS_PREF, { ...next });
+  }
+
+  /** For one of our exports: the three-way, cell-level diff. */
+  diff(onProgress?: ProgressFn): Promise<MergeDiff> {
+    return this.worker.call<MergeDiff>({ type: 'diff', today: today() }, onProgress);
+  }
+
+  /** Applies the accepted cells and rows as one undo step with a merge entry in the history. */
+  async applyMerge(diff: MergeDiff, decisions: MergeDecisions): Promise<{ result: CommitResult | undefined; cells: number }> {
+    const current = this.store.getSnapshot().current;
+    if (!current) throw new Error('No workbook is open');
+    const ids = createIdGenerator({ now: () => Date.now(), random: Math.random });
+    const { ops, cells } = mergeOps(current, diff, decisions, ids);
+    if (!ops.length) return { result: undefined, cells: 0 };
+    const result = await this.store.commit(ops, { origin: 'merge', label: `Merge ${cells} cell${cells === 1 ? '' : 's'} from ${diff.fileName}` });
+    return { result, cells };
+  }
+
+  close() {
+    this.worker.terminate();
+  }
+}

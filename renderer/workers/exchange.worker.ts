@@ -1,0 +1,152 @@
+// Spreadsheet exchange off the UI thread: reading a client workbook (SheetJS parse, range
+// clamping, zip checks), proposing mappings, planning and validating the import against a copy
+// of the open workbook, diffing a returned export, and writing exports. The page keeps only
+// what it shows; a 50k-row file never blocks the window.
+import { WorkbookState } from '../../shared/commands/state';
+import type { StoredRecord, StoredWorkbook } from '../../shared/commands/types';
+import type { PlanResult } from '../../shared/commands/plan';
+import { createIdGenerator } from '../../shared/util/ids';
+import { readSpreadsheet } from '../../shared/exchange/read/read';
+import type { SourceCell, SourceWorkbook } from '../../shared/exchange/source';
+import { analyseWorkbook, previewImport, remapForKind, type SheetProposal } from '../../shared/exchange/analyse';
+import { buildExport, csvTable, type ExportSnapshot, type GridUnit } from '../../shared/exchange/export';
+import { diffReturnedWorkbook, exportSnapshotOf, type MergeDiff } from '../../shared/exchange/merge';
+import { writeXlsx } from '../../shared/exchange/xlsx/writer';
+import { toCsv } from '../../shared/exchange/csv-write';
+import type { ImportKind } from '../../shared/exchange/fields';
+import type { ImportReport } from '../../shared/exchange/import';
+import type { CustomFieldDef } from '../../shared/model/schemas';
+
+export interface SheetSummary {
+  name: string;
+  rowCount: number;
+  width: number;
+  hidden: boolean;
+  /** The first rows, for the wizard's preview. */
+  preview: SourceCell[][];
+}
+
+export interface ReadSummary {
+  fileName: string;
+  format: SourceWorkbook['format'];
+  notes: string[];
+  sheets: SheetSummary[];
+  proposals: SheetProposal[];
+  /** Set when the file is one of our exports: it merges instead of importing. */
+  snapshot?: Pick<ExportSnapshot, 'exportId' | 'exportedAt' | 'workbookId' | 'workbookName'>;
+  snapshotError?: string;
+}
+
+export type ExchangeRequest =
+  | { type: 'state'; meta: StoredWorkbook; rows: StoredRecord[]; last: boolean }
+  | { type: 'read'; name: string; bytes: Uint8Array; remembered: Record<string, { kind: ImportKind; columns: { header: string; field: string | null; scale?: number }[] }> }
+  | { type: 'remap'; sheet: string; kind: ImportKind }
+  | { type: 'preview'; proposals: SheetProposal[]; today: string }
+  | { type: 'take-plan' }
+  | { type: 'diff'; today: string }
+  | { type: 'export-xlsx'; grid: GridUnit; exportId: string; exportedAt: string; today: string }
+  | { type: 'export-csv'; kind: ImportKind; today: string };
+
+export type ExchangeResponse =
+  | { type: 'progress'; stage: string; fraction: number | null }
+  | { type: 'ok'; value: unknown }
+  | { type: 'error'; message: string };
+
+let state: WorkbookState | null = null;
+let rows: StoredRecord[] = [];
+let source: SourceWorkbook | null = null;
+let snapshot: ExportSnapshot | null = null;
+let lastPlan: PlanResult | null = null;
+
+function random(): number {
+  const b = new Uint32Array(1);
+  crypto.getRandomValues(b);
+  return b[0]! / 4294967296;
+}
+const newId = createIdGenerator({ now: () => Date.now(), random });
+const clock = { newId, now: () => new Date().toISOString() };
+
+const post = (m: ExchangeResponse, transfer: Transferable[] = []) => postMessage(m, { transfer });
+const progress = (stage: string, fraction: number | null) => post({ type: 'progress', stage, fraction });
+
+function need<T>(v: T | null, what: string): T {
+  if (v === null) throw new Error(`No ${what} loaded`);
+  return v;
+}
+
+onmessage = (event: MessageEvent<ExchangeRequest>) => {
+  const req = event.data;
+  try {
+    switch (req.type) {
+      case 'state': {
+        rows.push(...req.rows);
+        if (req.last) {
+          state = new WorkbookState(req.meta, rows);
+          rows = [];
+        }
+        return post({ type: 'ok', value: null });
+      }
+      case 'read': {
+        progress('Checking the file', null);
+        const result = readSpreadsheet(req.bytes, req.name, {
+          onProgress: (phase, done, total) => progress(phase === 'checking' ? 'Checking the file' : phase === 'parsing' ? 'Reading the workbook' : 'Reading rows', total ? done / total : null),
+        });
+        if (!result.ok) return post({ type: 'error', message: result.reason });
+        source = result.workbook;
+        const st = need(state, 'workbook');
+        const snap = exportSnapshotOf(source);
+        snapshot = snap && !('error' in snap) ? snap : null;
+        progress('Finding the tables', null);
+        const remembered = new Map(Object.entries(req.remembered));
+        const proposals = analyseWorkbook(source, st.settings, st.all('customField') as CustomFieldDef[], (layout) => remembered.get(layout));
+        const summary: ReadSummary = {
+          fileName: source.fileName,
+          format: source.format,
+          notes: source.notes,
+          sheets: source.sheets.map((s) => ({ name: s.name, rowCount: s.rows.length, width: s.width, hidden: s.hidden, preview: s.rows.slice(0, 60).map((r) => r.slice(0, 40)) })),
+          proposals,
+          ...(snapshot ? { snapshot: { exportId: snapshot.exportId, exportedAt: snapshot.exportedAt, workbookId: snapshot.workbookId, workbookName: snapshot.workbookName } } : {}),
+          ...(snap && 'error' in snap ? { snapshotError: snap.error } : {}),
+        };
+        return post({ type: 'ok', value: summary });
+      }
+      case 'remap': {
+        const st = need(state, 'workbook');
+        const src = need(source, 'file');
+        const base = analyseWorkbook(src, st.settings, st.all('customField') as CustomFieldDef[]).find((p) => p.sheet === req.sheet);
+        if (!base) throw new Error(`Sheet ${req.sheet} is not in the file`);
+        return post({ type: 'ok', value: remapForKind(base, req.kind, src, st.settings, st.all('customField') as CustomFieldDef[]) });
+      }
+      case 'preview': {
+        progress('Checking every row', null);
+        const { report, result } = previewImport(need(state, 'workbook'), need(source, 'file'), req.proposals, { ...clock, today: req.today });
+        lastPlan = result;
+        return post({ type: 'ok', value: report satisfies ImportReport });
+      }
+      case 'take-plan': {
+        const plan = need(lastPlan, 'import plan');
+        lastPlan = null;
+        return post({ type: 'ok', value: plan });
+      }
+      case 'diff': {
+        progress('Comparing cells', null);
+        const diff: MergeDiff = diffReturnedWorkbook(need(state, 'workbook'), need(source, 'file'), need(snapshot, 'export snapshot'), { today: req.today });
+        return post({ type: 'ok', value: diff });
+      }
+      case 'export-xlsx': {
+        progress('Building the sheets', null);
+        const { workbook } = buildExport(need(state, 'workbook'), { exportId: req.exportId, exportedAt: req.exportedAt, today: req.today, grid: req.grid });
+        progress('Writing the file', null);
+        const bytes = writeXlsx(workbook);
+        return post({ type: 'ok', value: bytes }, [bytes.buffer]);
+      }
+      case 'export-csv': {
+        const t = csvTable(need(state, 'workbook'), req.kind, req.today);
+        const bytes = new TextEncoder().encode(toCsv(t.header, t.rows, { bom: true }));
+        return post({ type: 'ok', value: bytes }, [bytes.buffer]);
+      }
+    }
+  } catch (e) {
+    post({ type: 'error', message: (e as Error).message || String(e) });
+  }
+};

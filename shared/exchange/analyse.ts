@@ -1,0 +1,203 @@
+// First look at a read spreadsheet: for each sheet, where its table is, what it probably holds,
+// and a suggested mapping of its columns, ready for the wizard to show and the user to correct.
+import type { Settings, CustomFieldDef } from '../model/schemas';
+import type { SourceSheet, SourceWorkbook } from './source';
+import { cellText } from './source';
+import { detectTable, layoutKey, type SkippedRow } from './detect';
+import { guessKind, suggestMapping, SYNONYMS, type ImportFieldSpec, type ColumnSuggestion, type FieldType } from './suggest';
+import { detectPeriodColumns } from './periods';
+import { fieldsFor, IMPORT_KINDS, type ExchangeField, type ImportKind } from './fields';
+import type { SheetMapping } from './import';
+import { SNAPSHOT_SHEET } from './export';
+
+export interface SheetProposal {
+  sheet: string;
+  /** Rows and columns holding data, for the sheet picker. */
+  rowCount: number;
+  width: number;
+  hidden: boolean;
+  /** Import this sheet (a guess: sheets that look like a known kind). */
+  include: boolean;
+  kind: ImportKind;
+  kindReason: string;
+  headers: string[];
+  layout: string;
+  skipped: SkippedRow[];
+  suggestions: ColumnSuggestion[];
+  mapping: SheetMapping;
+  confidence: number;
+}
+
+const TYPE_OF: Record<string, FieldType> = {
+  text: 'text',
+  longtext: 'longtext',
+  person: 'person',
+  date: 'date',
+  money: 'money',
+  number: 'number',
+  integer: 'number',
+  percent: 'percent',
+  rag: 'rag',
+  select: 'select',
+  multiselect: 'multiselect',
+  checkbox: 'checkbox',
+  reference: 'reference',
+  references: 'multiselect',
+};
+
+/** The field specs the suggester matches headers and values against. */
+export function fieldSpecs(kind: ImportKind, fields: readonly ExchangeField[]): ImportFieldSpec[] {
+  const syn = SYNONYMS[kind] ?? {};
+  return fields.map((f) => ({
+    key: f.key,
+    label: f.label,
+    type: f.key === 'id' || f.key === 'version' ? 'id' : f.key === 'period' ? 'period' : (TYPE_OF[f.col.type] ?? 'text'),
+    synonyms: [...(Object.prototype.hasOwnProperty.call(syn, f.key) ? (syn[f.key] ?? []) : []), f.label],
+    ...(Array.isArray(f.col.options) ? { choices: f.col.options.map((o) => o.label) } : {}),
+  }));
+}
+
+const REASONS: Record<SkippedRow['reason'], string> = {
+  blank: 'blank row',
+  title: 'title above the table',
+  totals: 'totals row',
+  'repeated-header': 'repeated header row',
+  note: 'note below the table',
+};
+
+export function skipReason(s: SkippedRow): string {
+  return REASONS[s.reason] ?? s.reason;
+}
+
+/** Proposes how to read every sheet. `remembered` gives mappings saved for a layout. */
+/** A mapping the user made before for a source layout (keyed by layoutKey of its headers). */
+export interface RememberedMapping {
+  kind: ImportKind;
+  columns: { header: string; field: string | null; scale?: number }[];
+}
+export type Remembered = (layout: string) => RememberedMapping | undefined;
+
+export function analyseWorkbook(source: SourceWorkbook, settings: Settings, customFields: readonly CustomFieldDef[], remembered: Remembered = () => undefined): SheetProposal[] {
+  const catalogue = Object.fromEntries(IMPORT_KINDS.map((k) => [k, fieldSpecs(k, fieldsFor(k, settings, customFields))])) as Record<ImportKind, ImportFieldSpec[]>;
+  const out: SheetProposal[] = [];
+  for (const sheet of source.sheets) {
+    if (sheet.name === SNAPSHOT_SHEET || sheet.name === 'Lists' || sheet.name === 'How to edit') continue;
+    if (!sheet.rows.length) continue;
+    out.push(proposeSheet(sheet, source, settings, catalogue, remembered));
+  }
+  return out;
+}
+
+function proposeSheet(
+  sheet: SourceSheet,
+  source: SourceWorkbook,
+  settings: Settings,
+  catalogue: Record<ImportKind, ImportFieldSpec[]>,
+  remembered: Remembered,
+): SheetProposal {
+  const table = detectTable(sheet);
+  const headers = table.headers;
+  const layout = layoutKey(headers);
+  const saved = remembered(layout);
+  const guess = guessKind(headers, catalogue, sheet.name);
+  const kind: ImportKind = saved?.kind ?? guess.kind ?? 'project';
+  const sample = sheet.rows.slice(table.firstDataRow, Math.min(table.lastDataRow + 1, table.firstDataRow + 200));
+  let suggestions = suggestMapping(headers, sample, catalogue[kind]);
+  if (saved) {
+    const byHeader = new Map(saved.columns.map((c) => [c.header, c]));
+    suggestions = suggestions.map((s) => {
+      const c = byHeader.get(headers[s.column] ?? '');
+      return c ? { ...s, field: c.field, score: 1, reason: 'as you mapped this layout last time', ...(c.scale ? { scale: c.scale } : {}) } : s;
+    });
+  }
+  let periods: SheetMapping['periods'] = null;
+  if (kind === 'allocation') {
+    const headerCells = sheet.rows[table.headerRow] ?? [];
+    const det = detectPeriodColumns(headerCells.length ? headerCells : headers, { dateOrder: settings.dateOrder, weekStart: settings.weekStart });
+    if (det) {
+      const cols = det.columns.flatMap((column, i) => {
+        const p = det.periods[i];
+        return p ? [{ column, start: p.start, end: p.end, label: cellText(headerCells[column] ?? null) || p.label }] : [];
+      });
+      if (cols.length) {
+        periods = { kind: det.kind, columns: cols };
+        const inGrid = new Set(cols.map((c) => c.column));
+        suggestions = suggestions.map((s) => (inGrid.has(s.column) ? { ...s, field: null, score: 1, reason: `${det.kind} column of the allocation grid` } : s));
+      }
+    }
+  }
+  const skipRows = table.skipped.filter((s) => s.row >= table.firstDataRow && s.row <= table.lastDataRow).map((s) => ({ row: s.row, reason: skipReason(s) }));
+  const mapping: SheetMapping = {
+    sheet: sheet.name,
+    kind,
+    headerRow: table.headerRow,
+    firstDataRow: table.firstDataRow,
+    lastDataRow: table.lastDataRow,
+    skipRows,
+    columns: suggestions.map((s) => ({ column: s.column, field: s.field, ...(s.scale ? { scale: s.scale } : {}) })),
+    periods,
+  };
+  const mappedCount = suggestions.filter((s) => s.field).length + (periods ? 1 : 0);
+  return {
+    sheet: sheet.name,
+    rowCount: sheet.rows.length,
+    width: sheet.width,
+    hidden: sheet.hidden,
+    include: !sheet.hidden && (guess.kind !== null || !!saved) && mappedCount >= 2,
+    kind,
+    kindReason: saved ? 'as you mapped this layout last time' : guess.reason,
+    headers,
+    layout,
+    skipped: table.skipped,
+    suggestions,
+    mapping,
+    confidence: table.confidence,
+  };
+  void source;
+}
+
+/** Re-suggests a sheet's columns after the user changes what the sheet holds. */
+export function remapForKind(proposal: SheetProposal, kind: ImportKind, source: SourceWorkbook, settings: Settings, customFields: readonly CustomFieldDef[]): SheetProposal {
+  const sheet = source.sheets.find((s) => s.name === proposal.sheet)!;
+  const catalogue = Object.fromEntries(IMPORT_KINDS.map((k) => [k, fieldSpecs(k, fieldsFor(k, settings, customFields))])) as Record<ImportKind, ImportFieldSpec[]>;
+  const p = proposeSheet(sheet, source, settings, { ...catalogue }, () => ({ kind, columns: [] }));
+  return { ...p, kind, include: true, kindReason: 'chosen by you' };
+}
+
+/** The rows the layout detection set aside, as report rows, so the report covers every row. */
+export function layoutSkips(p: SheetProposal): { row: number; reason: string; text?: string }[] {
+  return p.skipped.filter((s) => s.row < p.mapping.firstDataRow || s.row > p.mapping.lastDataRow).map((s) => ({ row: s.row, reason: skipReason(s), ...(s.text ? { text: s.text } : {}) }));
+}
+
+import type { WorkbookState } from '../commands/state';
+import type { PlanContext, PlanResult } from '../commands/plan';
+import { countRows, planImport, validateImport, type ImportReport, type RowReport } from './import';
+
+/**
+ * The whole import of the chosen sheets, checked on the command path: the report (every row of
+ * every chosen sheet accounted for, header and title rows included) and the plan to commit.
+ */
+export function previewImport(
+  state: WorkbookState,
+  source: SourceWorkbook,
+  proposals: readonly SheetProposal[],
+  ctx: Omit<PlanContext, 'partial' | 'origin' | 'label'> & { today: string },
+): { report: ImportReport; result: PlanResult } {
+  const chosen = proposals.filter((p) => p.include);
+  const planned = planImport(state, source, chosen.map((p) => p.mapping), { today: ctx.today, newId: ctx.newId });
+  const label = `Import ${source.fileName}`;
+  const { report, result } = validateImport(state, planned, { ...ctx, origin: 'import', label });
+  const extra: RowReport[] = [];
+  for (const p of chosen) {
+    const sheet = source.sheets.find((s) => s.name === p.sheet);
+    const firstText = (r: number) => cellText(sheet?.rows[r]?.find((c) => c !== null) ?? null).slice(0, 80);
+    for (const s of layoutSkips(p)) extra.push({ sheet: p.sheet, row: s.row + 1, status: 'skipped', reason: s.reason, kind: p.kind, label: s.text ?? firstText(s.row) });
+    for (let r = 0; r <= p.mapping.headerRow; r++) {
+      if (p.skipped.some((s) => s.row === r)) continue;
+      extra.push({ sheet: p.sheet, row: r + 1, status: 'skipped', reason: r === p.mapping.headerRow ? 'header row' : 'header row (group headings)', kind: p.kind, label: firstText(r) });
+    }
+  }
+  const order = new Map(chosen.map((p, i) => [p.sheet, i]));
+  const rows = [...extra, ...report.rows].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
+  return { report: { ...report, rows, counts: countRows(rows, report.issues) }, result };
+}

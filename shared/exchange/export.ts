@@ -1,0 +1,313 @@
+// The exported workbook: one sheet per kind of record, allocations as a weekly or monthly grid,
+// the lists behind the drop-downs, a short "How to edit" sheet, and a hidden sheet holding a
+// snapshot of exactly what was sent. The snapshot is what makes a returned workbook mergeable:
+// the values it held are the common base of a three-way, cell-level diff.
+import type { WorkbookState } from '../commands/state';
+import { buildColumnContext } from '../register/column-context';
+import { columnOptions, RAG_LABELS } from '../register/convert';
+import type { ColumnContext } from '../register/types';
+import type { CustomFieldDef } from '../model/schemas';
+import { addDays, addMonths, daysInMonth, diffDays, fromParts, isoWeekLabel, startOfIsoWeek, type IsoDate } from '../util/dates';
+import { moneyToNumber } from '../util/money';
+import { fieldsFor, IMPORT_KINDS, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
+import type { XlsxColumn, XlsxSheet, XlsxValue, XlsxWorkbook } from './xlsx/writer';
+
+export const SNAPSHOT_SHEET = '_pmo';
+export const SNAPSHOT_FORMAT = 'pmo-workbench-export/1';
+const CHUNK = 30_000;
+
+export type GridUnit = 'week' | 'month';
+
+export interface Period {
+  start: IsoDate;
+  end: IsoDate;
+  label: string;
+}
+
+export interface SnapshotSheet {
+  name: string;
+  kind: ImportKind;
+  /** Field keys, in column order (stored values; for allocation grids the period labels follow). */
+  fields: string[];
+  periods?: Period[];
+  /** One per exported record: its id, row version and the values sent (stored form). */
+  rows: { id: string; v: string; values: unknown[] }[];
+}
+
+export interface ExportSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  exportId: string;
+  workbookId: string;
+  workbookName: string;
+  exportedAt: string;
+  grid: GridUnit;
+  sheets: SnapshotSheet[];
+}
+
+export interface ExportOptions {
+  exportId: string;
+  exportedAt: string;
+  today: IsoDate;
+  grid: GridUnit;
+  /** At most this many periods in the allocation grid (from the first allocation). */
+  maxPeriods?: number;
+}
+
+type Rec = Record<string, unknown> & { id: string };
+
+/** The record's row version: its latest journal entry id. */
+export function rowVersion(state: WorkbookState, entity: Parameters<WorkbookState['revsOf']>[0], id: string): string {
+  let v = '';
+  for (const x of Object.values(state.revsOf(entity, id))) if (x > v) v = x;
+  return v;
+}
+
+/** A stored value → what the cell holds. */
+export function cellValue(f: ExchangeField, value: unknown, ctx: ColumnContext): XlsxValue {
+  if (value === null || value === undefined) return f.col.type === 'checkbox' ? false : null;
+  switch (f.col.type) {
+    case 'date':
+      return typeof value === 'string' ? { date: value } : null;
+    case 'money':
+      return typeof value === 'number' ? moneyToNumber(value) : null;
+    case 'percent':
+      return typeof value === 'number' ? value / 100 : null;
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' ? value : null;
+    case 'checkbox':
+      return value === true;
+    case 'rag':
+      return RAG_LABELS[value as 'R' | 'A' | 'G'] ?? String(value);
+    case 'select':
+    case 'reference': {
+      const options = columnOptions(f.col, ctx);
+      return options?.find((o) => o.value === value)?.label ?? String(value);
+    }
+    case 'multiselect':
+    case 'references': {
+      const options = columnOptions(f.col, ctx);
+      const list = Array.isArray(value) ? value : [value];
+      return list.map((v) => options?.find((o) => o.value === v)?.label ?? String(v)).join('; ') || null;
+    }
+    default:
+      return String(value);
+  }
+}
+
+function xlsxColumn(f: ExchangeField, listRef: string | undefined): XlsxColumn {
+  const t = f.col.type;
+  const numFmt = t === 'date' ? 'yyyy-mm-dd' : t === 'money' ? '#,##0.00' : t === 'percent' ? '0%' : t === 'integer' ? '0' : t === 'number' ? '0.##' : undefined;
+  return {
+    header: f.label,
+    width: Math.min(60, f.width),
+    ...(numFmt ? { numFmt } : {}),
+    ...(t === 'longtext' ? { wrap: true } : {}),
+    ...(listRef ? { list: { ref: listRef } } : {}),
+    ...(t === 'rag' ? { rag: true } : {}),
+    ...(f.key === 'id' || f.key === 'version' ? { hidden: true } : {}),
+  };
+}
+
+/** The weeks or months an allocation grid covers. */
+export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number): Period[] {
+  let first: IsoDate | null = null;
+  let last: IsoDate | null = null;
+  for (const a of state.values('allocation')) {
+    const s = String(a['start']);
+    const e = String(a['end']);
+    if (!first || s < first) first = s;
+    if (!last || e > last) last = e;
+  }
+  if (!first || !last) return [];
+  const periods: Period[] = [];
+  if (unit === 'week') {
+    for (let d = startOfIsoWeek(first); d <= last && periods.length < max; d = addDays(d, 7)) periods.push({ start: d, end: addDays(d, 6), label: isoWeekLabel(d) });
+  } else {
+    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    for (let d = `${first.slice(0, 7)}-01`; d <= last && periods.length < max; d = addMonths(d, 1)) {
+      const y = Number(d.slice(0, 4));
+      const m = Number(d.slice(5, 7));
+      periods.push({ start: d, end: fromParts(y, m, daysInMonth(y, m)), label: `${MONTHS[m - 1]}-${String(y).slice(2)}` });
+    }
+  }
+  return periods;
+}
+
+/** Hours per week an allocation puts into a period (prorated by the days it covers). */
+export function hoursIn(a: Rec, p: Period, hoursPerFte: number): number {
+  const s = String(a['start']) > p.start ? String(a['start']) : p.start;
+  const e = String(a['end']) < p.end ? String(a['end']) : p.end;
+  if (s > e) return 0;
+  const rate = a['unit'] === 'fte-percent' ? (Number(a['amount']) / 100) * hoursPerFte : Number(a['amount']);
+  const covered = diffDays(e, s) + 1;
+  const days = diffDays(p.end, p.start) + 1;
+  return Math.round(((rate * covered) / days) * 100) / 100;
+}
+
+const ALLOCATION_GRID_FIELDS = ['projectId', 'resourceId', 'roleId', 'tentative', 'note', 'id', 'version'];
+
+/** The exported workbook and its snapshot. */
+export function buildExport(state: WorkbookState, opts: ExportOptions): { workbook: XlsxWorkbook; snapshot: ExportSnapshot } {
+  const ctx = buildColumnContext(state, opts.today);
+  const customFields = state.all('customField') as CustomFieldDef[];
+  const sheets: XlsxSheet[] = [];
+  const snapshotSheets: SnapshotSheet[] = [];
+
+  // Lists behind the drop-downs: one column per list on the Lists sheet.
+  const lists: { header: string; values: string[] }[] = [];
+  const listRef = new Map<string, string>();
+  const listFor = (f: ExchangeField): string | undefined => {
+    const t = f.col.type;
+    if (t !== 'select' && t !== 'rag' && !(t === 'reference' && f.col.options !== 'project')) return undefined;
+    const key = `${f.col.type}:${typeof f.col.options === 'string' ? f.col.options : f.key}`;
+    const known = listRef.get(key);
+    if (known) return known;
+    const values = t === 'rag' ? Object.values(RAG_LABELS) : (columnOptions(f.col, ctx) ?? []).map((o) => o.label);
+    if (!values.length) return undefined;
+    const col = lists.length;
+    lists.push({ header: t === 'rag' ? 'RAG' : f.label, values });
+    const letter = String.fromCharCode(65 + col);
+    const ref = `Lists!$${letter}$2:$${letter}$${values.length + 1}`;
+    listRef.set(key, ref);
+    return ref;
+  };
+
+  for (const kind of IMPORT_KINDS) {
+    const entity = KIND_ENTITY[kind];
+    const name = KIND_LABELS[kind].sheet;
+    if (kind === 'allocation') {
+      const all = fieldsFor('allocation', state.settings, customFields);
+      const fields = ALLOCATION_GRID_FIELDS.map((k) => all.find((f) => f.key === k)!);
+      const periods = gridPeriods(state, opts.grid, opts.maxPeriods ?? (opts.grid === 'week' ? 260 : 60));
+      const columns = [...fields.map((f) => xlsxColumn(f, listFor(f))), ...periods.map((p) => ({ header: p.label, width: 9, numFmt: '0.##' }))];
+      const rows: XlsxValue[][] = [];
+      const snapRows: SnapshotSheet['rows'] = [];
+      const records = sortedRecords(state, 'allocation', ctx);
+      for (const a of records) {
+        const stored = fields.map((f) => (f.key === 'version' ? rowVersion(state, entity, a.id) : f.key === 'id' ? a.id : f.col.get(a, ctx)));
+        const hours = periods.map((p) => hoursIn(a, p, state.settings.hoursPerFte));
+        rows.push([...fields.map((f, i) => (f.key === 'id' || f.key === 'version' ? String(stored[i]) : cellValue(f, stored[i], ctx))), ...hours.map((h) => (h ? h : null))]);
+        snapRows.push({ id: a.id, v: String(stored[fields.length - 1]), values: [...stored.slice(0, fields.length - 2), ...hours] });
+      }
+      sheets.push({ name, columns, rows, freezeHeader: true, freezeColumns: 2, autoFilter: true });
+      snapshotSheets.push({ name, kind, fields: fields.slice(0, -2).map((f) => f.key), periods, rows: snapRows });
+      continue;
+    }
+    const fields = fieldsFor(kind, state.settings, customFields).filter((f) => !f.virtual || f.key === 'id' || f.key === 'version');
+    const columns = fields.map((f) => xlsxColumn(f, listFor(f)));
+    const rows: XlsxValue[][] = [];
+    const snapRows: SnapshotSheet['rows'] = [];
+    for (const r of sortedRecords(state, entity, ctx)) {
+      const version = rowVersion(state, entity, r.id);
+      const stored = fields.slice(0, -2).map((f) => f.col.get(r, ctx));
+      rows.push([...fields.slice(0, -2).map((f, i) => cellValue(f, stored[i], ctx)), r.id, version]);
+      snapRows.push({ id: r.id, v: version, values: stored });
+    }
+    sheets.push({ name, columns, rows, freezeHeader: true, freezeColumns: kind === 'project' ? 2 : 1, autoFilter: true });
+    snapshotSheets.push({ name, kind, fields: fields.slice(0, -2).map((f) => f.key), rows: snapRows });
+  }
+
+  const listRows = Math.max(0, ...lists.map((l) => l.values.length));
+  sheets.push({
+    name: 'Lists',
+    columns: lists.map((l) => ({ header: l.header, width: Math.min(40, Math.max(12, ...l.values.map((v) => v.length + 2))) })),
+    rows: Array.from({ length: listRows }, (_, i) => lists.map((l) => l.values[i] ?? null)),
+    freezeHeader: true,
+  });
+  sheets.push({ name: 'How to edit', kind: 'notes', columns: [{ header: 'How to edit this workbook', width: 110, wrap: true }], rows: howToEdit(state.settings.name, opts).map((t) => [t]) });
+
+  const snapshot: ExportSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    exportId: opts.exportId,
+    workbookId: state.id,
+    workbookName: state.settings.name,
+    exportedAt: opts.exportedAt,
+    grid: opts.grid,
+    sheets: snapshotSheets,
+  };
+  sheets.push(snapshotSheet(snapshot));
+  return { workbook: { sheets, creator: 'PMO Workbench', created: opts.exportedAt }, snapshot };
+}
+
+function sortedRecords(state: WorkbookState, entity: Parameters<WorkbookState['values']>[0], ctx: ColumnContext): Rec[] {
+  const list = [...state.values(entity)] as Rec[];
+  const projectCode = (id: unknown) => String((typeof id === 'string' && state.get('project', id)?.code) || '');
+  const key = (r: Rec): string => {
+    switch (entity) {
+      case 'project':
+        return String(r['code']);
+      case 'milestone':
+        return `${projectCode(r['projectId'])}\u0000${String(r['forecastDate'] ?? r['baselineDate'] ?? '')}\u0000${String(r['name'])}`;
+      case 'allocation':
+        return `${projectCode(r['projectId'])}\u0000${String(ctx.options('resource').find((o) => o.value === r['resourceId'])?.label ?? '')}\u0000${String(r['start'])}`;
+      case 'raid':
+        return `${String(r['code'] || '\uffff')}\u0000${String(r['title'])}`;
+      default:
+        return String(r['name'] ?? '');
+    }
+  };
+  const keyed = list.map((r) => [key(r), r] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return keyed.map((k) => k[1]);
+}
+
+function howToEdit(workbookName: string, opts: ExportOptions): string[] {
+  return [
+    `Exported from PMO Workbench: “${workbookName}”, ${opts.exportedAt.slice(0, 10)}.`,
+    '',
+    'Edit the cells you need to change on the Projects, Milestones, Resources, Allocations and RAID sheets, save the file (as .xlsx or .ods), and send it back. The PMO imports it and sees exactly which cells you changed.',
+    'Add a record: type it on a new row at the bottom of its sheet. Leave the grey “Record id” and “Row version” columns empty for new rows.',
+    'Remove a record: delete its whole row. The PMO is asked to confirm each removal.',
+    'Do not edit the hidden “Record id (do not edit)” and “Row version (do not edit)” columns, or the hidden sheet “_pmo”: they let your edits be merged back cell by cell.',
+    'You may sort rows, filter, reorder columns and add your own columns: extra columns are ignored on import.',
+    'Drop-down cells (stage, RAG, programme, role…) accept the values listed on the Lists sheet.',
+    `Allocations: one row per allocation; each ${opts.grid === 'week' ? 'week (ISO week, Monday to Sunday)' : 'month'} column holds hours per week. Change a number to change the hours for that ${opts.grid}; clear it for none.`,
+    'Dates are real dates: type them as your spreadsheet program expects. Money is in the workbook’s currency, in units (not thousands).',
+  ];
+}
+
+/** The hidden sheet: a marker, the export's identity, and the snapshot as JSON in chunks. */
+function snapshotSheet(s: ExportSnapshot): XlsxSheet {
+  const json = JSON.stringify(s);
+  const rows: XlsxValue[][] = [
+    ['format', SNAPSHOT_FORMAT],
+    ['exportId', s.exportId],
+    ['workbookId', s.workbookId],
+    ['exportedAt', s.exportedAt],
+  ];
+  for (let i = 0; i < json.length; i += CHUNK) rows.push(['snapshot', json.slice(i, i + CHUNK)]);
+  return { name: SNAPSHOT_SHEET, hidden: true, columns: [{ header: 'PMO Workbench export: do not edit this sheet', width: 20 }, { header: 'value', width: 60 }], rows };
+}
+
+/** The snapshot of one of our exports, read back from its hidden sheet (null when the file is not one). */
+export function readSnapshot(rows: readonly (readonly unknown[])[]): ExportSnapshot | { error: string } | null {
+  const fmt = rows.find((r) => r[0] === 'format');
+  if (!fmt) return null;
+  if (fmt[1] !== SNAPSHOT_FORMAT) return { error: `was exported by a newer PMO Workbench (${String(fmt[1])})` };
+  const json = rows.filter((r) => r[0] === 'snapshot').map((r) => (typeof r[1] === 'string' ? r[1] : '')).join('');
+  try {
+    const parsed = JSON.parse(json) as ExportSnapshot;
+    if (parsed.format !== SNAPSHOT_FORMAT || !Array.isArray(parsed.sheets)) return { error: 'has a damaged export snapshot' };
+    return parsed;
+  } catch {
+    return { error: 'has a damaged export snapshot (sheet _pmo was edited or cut short)' };
+  }
+}
+
+/** Records of a kind as CSV rows (the same columns as the xlsx sheet, dates as ISO text). */
+export function csvTable(state: WorkbookState, kind: ImportKind, today: IsoDate): { header: string[]; rows: (string | number | boolean | null)[][] } {
+  const ctx = buildColumnContext(state, today);
+  const fields = fieldsFor(kind, state.settings, state.all('customField') as CustomFieldDef[]).filter((f) => !f.virtual || f.key === 'id');
+  const entity = KIND_ENTITY[kind];
+  const rows = sortedRecords(state, entity, ctx).map((r) =>
+    fields.map((f) => {
+      if (f.key === 'id') return r.id;
+      const v = cellValue(f, f.col.get(r, ctx), ctx);
+      if (v && typeof v === 'object') return v.date;
+      if (f.col.type === 'percent' && typeof v === 'number') return `${Math.round(v * 1e8) / 1e6}%`;
+      return v;
+    }),
+  );
+  return { header: fields.map((f) => f.label), rows };
+}

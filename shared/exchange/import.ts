@@ -1,0 +1,623 @@
+// The importer: a read spreadsheet plus the user's mapping → one report that accounts for every
+// source row (new, updated, unchanged, skipped with the reason; cell errors and warnings with
+// sheet, row and column) and the operations that apply it. Nothing is written here: the caller
+// checks the operations on the command path (planChange, which validates every record) and
+// commits them in one transaction, one undo step.
+import type { WorkbookState } from '../commands/state';
+import type { Op } from '../commands/types';
+import { jsonEqual, planChange, type PlanContext, type PlanResult } from '../commands/plan';
+import { buildColumnContext } from '../register/column-context';
+import { matchKey, type DateOrder } from '../register/convert';
+import type { ColumnContext, Option, OptionSource } from '../register/types';
+import type { CustomFieldDef, EntityName } from '../model/schemas';
+import { addDays, daysInMonth, fromParts, isIsoDate, type IsoDate } from '../util/dates';
+import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
+import { convertCell, inferDateOrder } from './convert-cell';
+import { fieldsFor, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
+
+/** How one sheet is read: what it holds, where its table is, which column is which field. */
+export interface SheetMapping {
+  sheet: string;
+  kind: ImportKind;
+  /** 0-based row of the header (the last header row when there are several). */
+  headerRow: number;
+  firstDataRow: number;
+  /** Inclusive. */
+  lastDataRow: number;
+  /** Rows inside the data range to skip, with the reason (blank, totals, repeated header…). */
+  skipRows?: { row: number; reason: string }[];
+  /** Field per source column (null = ignored); `scale` multiplies money ("Budget (£k)"). */
+  columns: { column: number; field: string | null; scale?: number }[];
+  /** Allocations as a wide grid: one column per week or month, hours per week in the cells. */
+  periods?: { columns: { column: number; start: IsoDate; end: IsoDate; label: string }[]; kind: 'week' | 'month' } | null;
+  /** How text dates like 03/04/2026 are read; absent = from the column's dates, else the workbook's setting. */
+  dateOrder?: DateOrder;
+}
+
+export interface ImportOptions {
+  today: IsoDate;
+  newId: () => string;
+}
+
+export type RowStatus = 'new' | 'updated' | 'unchanged' | 'skipped';
+export type MatchRule = 'id' | 'code' | 'name' | 'email' | 'project and name' | 'title' | 'project, person and dates';
+
+export interface CellIssue {
+  sheet: string;
+  /** 1-based, as the spreadsheet shows it. */
+  row: number;
+  /** Column letter ("F"), or '' for the whole row. */
+  column: string;
+  header: string;
+  severity: 'error' | 'warning';
+  message: string;
+  value?: string;
+}
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface RowReport {
+  sheet: string;
+  /** 1-based. */
+  row: number;
+  status: RowStatus;
+  reason?: string;
+  kind: ImportKind;
+  /** What the row is: "PRJ-004 CRM replacement". */
+  label: string;
+  recordId?: string;
+  match?: MatchRule;
+  changes?: FieldChange[];
+}
+
+export interface ImportCounts {
+  rows: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ImportReport {
+  fileName: string;
+  rows: RowReport[];
+  issues: CellIssue[];
+  counts: ImportCounts;
+  /** Records the import creates because rows name them (a new programme, role or person). */
+  creates: { entity: EntityName; label: string }[];
+  /** Per sheet: how rows are matched to existing records, in words. */
+  matchRules: { sheet: string; rule: string }[];
+}
+
+export interface ImportPlan {
+  report: ImportReport;
+  ops: Op[];
+  /** For each op, the index of the row report it came from (-1 for records the import creates). */
+  opRows: number[];
+}
+
+const MATCH_RULES: Record<ImportKind, string> = {
+  project: 'by the record id of our own exports, else by project code, else by name (ignoring case and spaces)',
+  milestone: 'by the record id of our own exports, else by project and milestone name',
+  resource: 'by the record id of our own exports, else by name (ignoring case and spaces), else by e-mail',
+  allocation: 'by the record id of our own exports, else by project, person (or role) and dates',
+  raid: 'by the record id of our own exports, else by reference, else by project and title',
+};
+
+const KIND_ORDER: ImportKind[] = ['project', 'resource', 'milestone', 'allocation', 'raid'];
+
+const nameKey = (s: unknown) => matchKey(String(s ?? '')).replace(/[^\p{L}\p{N}]/gu, '');
+
+type Rec = Record<string, unknown> & { id: string };
+
+/** Sets a field path ('rag.overall') on a new record. */
+function setPath(rec: Record<string, unknown>, path: string, value: unknown) {
+  const dot = path.indexOf('.');
+  if (dot < 0) {
+    rec[path] = value;
+    return;
+  }
+  const head = path.slice(0, dot);
+  const inner = (rec[head] && typeof rec[head] === 'object' ? rec[head] : {}) as Record<string, unknown>;
+  inner[path.slice(dot + 1)] = value;
+  rec[head] = inner;
+}
+
+/** A column context whose reference choices include the records this import creates. */
+class ImportContext {
+  readonly ctx: ColumnContext;
+  private readonly extra = new Map<OptionSource, Option[]>();
+  private readonly merged = new Map<OptionSource, Option[]>();
+  constructor(base: ColumnContext) {
+    this.ctx = Object.create(base, {
+      options: {
+        value: (source: OptionSource) => {
+          let list = this.merged.get(source);
+          if (!list) {
+            list = [...base.options(source), ...(this.extra.get(source) ?? [])];
+            this.merged.set(source, list);
+          }
+          return list;
+        },
+      },
+    }) as ColumnContext;
+  }
+  add(source: OptionSource, option: Option) {
+    const list = this.extra.get(source) ?? [];
+    list.push(option);
+    this.extra.set(source, list);
+    this.merged.delete(source);
+    if (source === 'resource') this.merged.delete('person');
+  }
+}
+
+interface Indexes {
+  byId: Map<string, Rec>;
+  byCode: Map<string, Rec[]>;
+  byName: Map<string, Rec[]>;
+  byEmail: Map<string, Rec[]>;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+function indexes(state: WorkbookState, entity: EntityName): Indexes {
+  const ix: Indexes = { byId: new Map(), byCode: new Map(), byName: new Map(), byEmail: new Map() };
+  for (const r of state.values(entity)) {
+    ix.byId.set(r.id, r);
+    if (r['code']) push(ix.byCode, nameKey(r['code']), r);
+    const nm = entity === 'raid' ? `${String(r['projectId'] ?? '')}|${nameKey(r['title'])}` : entity === 'milestone' ? `${String(r['projectId'])}|${nameKey(r['name'])}` : nameKey(r['name']);
+    push(ix.byName, nm, r);
+    if (r['email']) push(ix.byEmail, String(r['email']).trim().toLowerCase(), r);
+  }
+  return ix;
+}
+
+function recordLabel(kind: ImportKind, v: Map<string, unknown>, existing: Rec | undefined, ctx: ColumnContext): string {
+  const get = (k: string) => (v.has(k) ? v.get(k) : existing?.[k]);
+  switch (kind) {
+    case 'project':
+      return [get('code'), get('name')].filter(Boolean).join(' ');
+    case 'raid':
+      return [get('code'), get('title')].filter(Boolean).join(' ');
+    case 'allocation': {
+      const p = ctx.options('project').find((o) => o.value === get('projectId'))?.label ?? '';
+      const who = ctx.options('resource').find((o) => o.value === get('resourceId'))?.label ?? ctx.options('role').find((o) => o.value === get('roleId'))?.label ?? '';
+      return `${who} on ${p}${get('start') ? ` from ${String(get('start'))}` : ''}`;
+    }
+    default:
+      return String(get('name') ?? '');
+  }
+}
+
+/** Which sheets' mappings, in an order where projects exist before what points at them. */
+function ordered(mappings: readonly SheetMapping[]): SheetMapping[] {
+  return [...mappings].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}
+
+/** The period a long allocation row's "Period" cell names (a week or a month). */
+function periodOf(cell: SourceCell, order: DateOrder): { start: IsoDate; end: IsoDate } | null {
+  if (cell && typeof cell === 'object' && 'd' in cell) return { start: cell.d, end: addDays(cell.d, 6) };
+  const t = cellText(cell).trim();
+  let m = /^(\d{4})-?W(\d{1,2})$/i.exec(t) ?? /^W(?:k|eek)?\s*(\d{1,2})[\s/-]+(\d{4})$/i.exec(t);
+  if (m) {
+    const [y, w] = /^\d{4}/.test(t) ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
+    const jan4 = fromParts(y, 1, 4);
+    const dow = (new Date(`${jan4}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const start = addDays(addDays(jan4, -dow), (w - 1) * 7);
+    return { start, end: addDays(start, 6) };
+  }
+  m = /^(\d{4})-(\d{1,2})$/.exec(t) ?? null;
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo >= 1 && mo <= 12) return { start: fromParts(y, mo, 1), end: fromParts(y, mo, daysInMonth(y, mo)) };
+  }
+  m = /^([A-Za-z]{3,9})[\s-]+'?(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const mo = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    const y = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+    if (mo > 0) return { start: fromParts(y, mo, 1), end: fromParts(y, mo, daysInMonth(y, mo)) };
+  }
+  m = /^(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
+    const y = Number(m[2]);
+    const mo = Number(m[1]);
+    return { start: fromParts(y, mo, 1), end: fromParts(y, mo, daysInMonth(y, mo)) };
+  }
+  const d = t ? dateFromText(t, order) : null;
+  return d ? { start: d, end: addDays(d, 6) } : null;
+}
+
+function dateFromText(t: string, order: DateOrder): IsoDate | null {
+  if (isIsoDate(t)) return t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!m) return null;
+  const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [d, mo] = order === 'MDY' ? [b, a] : [a, b];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? fromParts(y, mo, d) : null;
+}
+
+/**
+ * Builds the report and the operations of an import. The state is not changed; creates get their
+ * ids here so rows of one sheet can point at records another sheet creates.
+ */
+export function planImport(state: WorkbookState, source: SourceWorkbook, mappings: readonly SheetMapping[], opts: ImportOptions): ImportPlan {
+  const customFields = state.all('customField') as CustomFieldDef[];
+  const ic = new ImportContext(buildColumnContext(state, opts.today));
+  const ctx = ic.ctx;
+  const rows: RowReport[] = [];
+  const issues: CellIssue[] = [];
+  const ops: Op[] = [];
+  const opRows: number[] = [];
+  const creates: ImportReport['creates'] = [];
+  const createdByKey = new Map<string, string>();
+  const matchRules: ImportReport['matchRules'] = [];
+  const sheets = new Map(source.sheets.map((s) => [s.name, s]));
+
+  /** A reference that names a record nobody has: create it (programme, role, objective, person). */
+  const createTarget = (src: OptionSource, text: string): string => {
+    const key = `${src}|${nameKey(text)}`;
+    const known = createdByKey.get(key);
+    if (known) return known;
+    const id = opts.newId();
+    const entity = src as EntityName;
+    const record: Record<string, unknown> = { id, name: text.trim() };
+    ops.push({ op: 'create', entity, record });
+    opRows.push(-1);
+    creates.push({ entity, label: text.trim() });
+    ic.add(src, { value: id, label: text.trim() });
+    createdByKey.set(key, id);
+    return id;
+  };
+
+  for (const mapping of ordered(mappings)) {
+    const sheet = sheets.get(mapping.sheet);
+    if (!sheet) continue;
+    const kind = mapping.kind;
+    const entity = KIND_ENTITY[kind];
+    const fields = fieldsFor(kind, state.settings, customFields);
+    const byKey = new Map(fields.map((f) => [f.key, f]));
+    const mapped = mapping.columns.filter((c) => c.field && byKey.has(c.field)).map((c) => ({ ...c, f: byKey.get(c.field!)! }));
+    const ix = indexes(state, entity);
+    const header = sheet.rows[mapping.headerRow] ?? [];
+    const headerText = (col: number) => cellText(header[col]).trim() || columnLetter(col);
+    matchRules.push({ sheet: sheet.name, rule: MATCH_RULES[kind] });
+    const skip = new Map((mapping.skipRows ?? []).map((s) => [s.row, s.reason]));
+    const seen = new Map<string, number>();
+    let allocIx: Map<string, Rec> | null = null;
+
+    // Text dates: the order comes from each column's own dates where they decide it.
+    const orders = new Map<number, DateOrder>();
+    for (const m of mapped) {
+      if (m.f.col.type !== 'date') continue;
+      const texts: string[] = [];
+      for (let r = mapping.firstDataRow; r <= mapping.lastDataRow; r++) {
+        const cell = sheet.rows[r]?.[m.column];
+        if (typeof cell === 'string') texts.push(cell);
+      }
+      const inferred = inferDateOrder(texts, state.settings.dateOrder);
+      const order = mapping.dateOrder ?? inferred.order;
+      orders.set(m.column, order);
+      if (!mapping.dateOrder && !inferred.decided && inferred.ambiguous > 0) {
+        issues.push({
+          sheet: sheet.name,
+          row: mapping.headerRow + 1,
+          column: columnLetter(m.column),
+          header: headerText(m.column),
+          severity: 'warning',
+          message: `${inferred.ambiguous} date${inferred.ambiguous === 1 ? '' : 's'} such as ${inferred.example} could be day/month or month/day; read as ${order === 'MDY' ? 'month/day/year' : 'day/month/year'}. Choose the date order if that is wrong.`,
+        });
+      }
+    }
+
+    for (let r = mapping.firstDataRow; r <= mapping.lastDataRow; r++) {
+      const line = sheet.rows[r] ?? [];
+      const rowNo = r + 1;
+      const skipReason = skip.get(r);
+      if (skipReason !== undefined) {
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: skipReason, kind, label: cellText(line.find((c) => c !== null) ?? null).slice(0, 80) });
+        continue;
+      }
+      if (!line.some((c) => c !== null && c !== '')) {
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: 'blank row', kind, label: '' });
+        continue;
+      }
+      const values = new Map<string, unknown>();
+      const rowIssues: CellIssue[] = [];
+      const issue = (column: number, severity: CellIssue['severity'], message: string, value?: string) =>
+        rowIssues.push({ sheet: sheet.name, row: rowNo, column: column < 0 ? '' : columnLetter(column), header: column < 0 ? '' : headerText(column), severity, message, ...(value !== undefined ? { value } : {}) });
+
+      for (const m of mapped) {
+        const cell = line[m.column] ?? null;
+        if (m.f.key === 'id' || m.f.key === 'version') {
+          const t = cellText(cell).trim();
+          if (t) values.set(m.f.key, t);
+          continue;
+        }
+        if (m.f.key === 'period') {
+          if (cell === null || cell === '') continue;
+          const p = periodOf(cell, orders.get(m.column) ?? state.settings.dateOrder);
+          if (p) {
+            values.set('start', p.start);
+            values.set('end', p.end);
+          } else issue(m.column, 'error', `"${cellText(cell)}" is not a week or month (use 2026-W05, Jan-26 or a date)`, cellText(cell));
+          continue;
+        }
+        // A blank cell says nothing: it never erases a value the workbook holds (merging one of
+        // our own exports is where a cleared cell is a change, and the merge sees it three ways).
+        if (cell === null || (typeof cell === 'string' && cell.trim() === '')) continue;
+        const res = convertCell(cell, m.f, ctx, { dateOrder: orders.get(m.column) ?? state.settings.dateOrder, date1904: source.date1904, ...(m.scale ? { scale: m.scale } : {}) });
+        if (res.ok) {
+          values.set(m.f.key, res.value);
+          if ('warning' in res && res.warning) issue(m.column, 'warning', res.warning, cellText(cell));
+          continue;
+        }
+        // A reference to a record nobody has: create it where that makes sense, else refuse.
+        const text = cellText(cell).trim();
+        if (m.f.creates && text && res.reason.startsWith('has no match')) {
+          if (m.f.col.type === 'references') {
+            const parts = text.split(/[;\n]+/).map((s) => s.trim()).filter(Boolean);
+            const ids = parts.map((p) => {
+              const one = convertCell(p, { ...m.f, col: { ...m.f.col, type: 'reference' } }, ctx, { dateOrder: 'DMY', date1904: false });
+              return one.ok && typeof one.value === 'string' ? one.value : createTarget(m.f.creates!, p);
+            });
+            values.set(m.f.key, ids);
+          } else values.set(m.f.key, createTarget(m.f.creates, text));
+          continue;
+        }
+        if (kind === 'allocation' && m.f.key === 'resourceId' && text && res.reason.startsWith('has no match')) {
+          values.set('resourceId', createTarget('resource', text));
+          continue;
+        }
+        issue(m.column, 'error', `${m.f.label} ${res.reason}`, text);
+      }
+
+      // Virtual fields.
+      if (kind === 'resource' && values.has('fte')) {
+        const fte = values.get('fte');
+        values.delete('fte');
+        if (typeof fte === 'number' && !values.has('capacityHoursPerWeek')) values.set('capacityHoursPerWeek', Math.round(fte * state.settings.hoursPerFte * 100) / 100);
+      }
+      if (kind === 'allocation' && values.has('fte')) {
+        const fte = values.get('fte');
+        values.delete('fte');
+        if (typeof fte === 'number' && !values.has('amount')) {
+          values.set('amount', fte);
+          values.set('unit', 'fte-percent');
+        }
+      }
+
+      // Matching.
+      let existing: Rec | undefined;
+      let match: MatchRule | undefined;
+      let ambiguity: string | undefined;
+      const idText = values.get('id');
+      values.delete('id');
+      values.delete('version');
+      if (typeof idText === 'string') {
+        existing = ix.byId.get(idText);
+        if (existing) match = 'id';
+      }
+      const pick = (list: Rec[] | undefined, rule: MatchRule) => {
+        if (existing || !list || list.length === 0) return;
+        if (list.length === 1) {
+          existing = list[0];
+          match = rule;
+        } else ambiguity = `matches ${list.length} existing ${KIND_LABELS[kind].plural.toLowerCase()} by ${rule}`;
+      };
+      if (kind === 'project') {
+        if (values.get('code')) pick(ix.byCode.get(nameKey(values.get('code'))), 'code');
+        if (!existing && !ambiguity && values.get('name')) pick(ix.byName.get(nameKey(values.get('name'))), 'name');
+      } else if (kind === 'milestone') {
+        if (values.get('projectId') && values.get('name')) pick(ix.byName.get(`${String(values.get('projectId'))}|${nameKey(values.get('name'))}`), 'project and name');
+      } else if (kind === 'resource') {
+        if (values.get('name')) pick(ix.byName.get(nameKey(values.get('name'))), 'name');
+        if (!existing && !ambiguity && values.get('email')) pick(ix.byEmail.get(String(values.get('email')).trim().toLowerCase()), 'email');
+      } else if (kind === 'raid') {
+        if (values.get('code')) pick(ix.byCode.get(nameKey(values.get('code'))), 'code');
+        if (!existing && !ambiguity && values.get('title')) pick(ix.byName.get(`${String(values.get('projectId') ?? '')}|${nameKey(values.get('title'))}`), 'title');
+      }
+
+      const label = recordLabel(kind, values, existing, ctx);
+      const errors = rowIssues.filter((i) => i.severity === 'error');
+      issues.push(...rowIssues);
+
+      if (kind === 'allocation' && mapping.periods && mapping.periods.columns.length) {
+        handleWideRow(line, rowNo, values, errors.length > 0);
+        continue;
+      }
+      if (kind === 'allocation' && !existing) {
+        const key = `${String(values.get('projectId'))}|${String(values.get('resourceId') ?? values.get('roleId'))}|${String(values.get('start'))}|${String(values.get('end'))}`;
+        const found = allocationIndex().get(key);
+        if (found) {
+          existing = found;
+          match = 'project, person and dates';
+        }
+      }
+
+      const rowIndex = rows.length;
+      if (ambiguity) {
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: `ambiguous: ${ambiguity}; add a code or make names unique`, kind, label });
+        continue;
+      }
+      if (errors.length) {
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: errors.map((e) => `${e.column} “${e.header}”: ${e.message}`).join('; '), kind, label });
+        continue;
+      }
+      // The same record twice in one file: the first row wins.
+      const identity = existing ? `id:${existing.id}` : kind === 'project' && values.get('code') ? `code:${nameKey(values.get('code'))}` : null;
+      if (identity) {
+        const first = seen.get(identity);
+        if (first !== undefined) {
+          rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: `duplicate of row ${first} (same ${KIND_LABELS[kind].singular})`, kind, label });
+          continue;
+        }
+        seen.set(identity, rowNo);
+      }
+
+      if (existing) {
+        const changes: FieldChange[] = [];
+        const set: Record<string, unknown> = {};
+        for (const [key, value] of values) {
+          const f = byKey.get(key);
+          const before = f && !f.virtual ? f.col.get(existing, ctx) : existing[key];
+          if (!jsonEqual(normal(before), normal(value))) {
+            changes.push({ field: key, label: f?.label ?? key, before, after: value });
+            set[key] = value;
+          }
+        }
+        if (!changes.length) {
+          rows.push({ sheet: sheet.name, row: rowNo, status: 'unchanged', kind, label, recordId: existing.id, ...(match ? { match } : {}) });
+          continue;
+        }
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'updated', kind, label, recordId: existing.id, ...(match ? { match } : {}), changes });
+        ops.push({ op: 'update', entity, id: existing.id, changes: set });
+        opRows.push(rowIndex);
+      } else {
+        const missing = fields.filter((f) => f.requiredForCreate && (values.get(f.key) === undefined || values.get(f.key) === '' || values.get(f.key) === null));
+        if (kind === 'allocation') {
+          if (!values.get('resourceId') && !values.get('roleId')) missing.push(byKey.get('resourceId')!);
+          if (!values.get('start') || !values.get('end')) missing.push(byKey.get('start')!);
+          if (values.get('amount') === undefined || values.get('amount') === null) missing.push(byKey.get('amount')!);
+        }
+        if (missing.length) {
+          rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: `a new ${KIND_LABELS[kind].singular} needs ${missing.map((f) => f.label).join(', ')}`, kind, label });
+          continue;
+        }
+        const id = opts.newId();
+        const record: Record<string, unknown> = { id };
+        for (const [key, value] of values) setPath(record, key, value);
+        if (kind === 'project') ic.add('project', { value: id, label: `${String(values.get('code'))} ${String(values.get('name'))}` });
+        if (kind === 'resource') ic.add('resource', { value: id, label: String(values.get('name')) });
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'new', kind, label, recordId: id });
+        ops.push({ op: 'create', entity, record });
+        opRows.push(rowIndex);
+      }
+    }
+
+    function allocationIndex(): Map<string, Rec> {
+      if (!allocIx) {
+        allocIx = new Map();
+        for (const a of state.values('allocation')) allocIx.set(`${String(a['projectId'])}|${String(a['resourceId'] ?? a['roleId'])}|${String(a['start'])}|${String(a['end'])}`, a);
+      }
+      return allocIx;
+    }
+
+    /** A wide allocation row: one allocation per period cell that holds hours. */
+    function handleWideRow(line: SourceCell[], rowNo: number, values: Map<string, unknown>, hasErrors: boolean) {
+      const label = recordLabel('allocation', values, undefined, ctx);
+      if (hasErrors) {
+        rows.push({ sheet: mapping.sheet, row: rowNo, status: 'skipped', reason: issues.filter((i) => i.sheet === mapping.sheet && i.row === rowNo && i.severity === 'error').map((e) => `${e.column}: ${e.message}`).join('; '), kind: 'allocation', label });
+        return;
+      }
+      if (!values.get('projectId') || (!values.get('resourceId') && !values.get('roleId'))) {
+        rows.push({ sheet: mapping.sheet, row: rowNo, status: 'skipped', reason: 'an allocation needs a project and a person or role', kind: 'allocation', label });
+        return;
+      }
+      const rowIndex = rows.length;
+      let created = 0;
+      let updated = 0;
+      let same = 0;
+      const changes: FieldChange[] = [];
+      for (const p of mapping.periods!.columns) {
+        const cell = line[p.column] ?? null;
+        if (cell === null || cell === '') continue;
+        const hours = typeof cell === 'number' ? cell : Number(cellText(cell).replace(/[^\d.,-]/g, '').replace(',', '.'));
+        if (!Number.isFinite(hours) || hours < 0) {
+          issues.push({ sheet: mapping.sheet, row: rowNo, column: columnLetter(p.column), header: p.label, severity: 'error', message: `"${cellText(cell)}" is not a number of hours`, value: cellText(cell) });
+          continue;
+        }
+        if (hours === 0) continue;
+        const key = `${String(values.get('projectId'))}|${String(values.get('resourceId') ?? values.get('roleId'))}|${p.start}|${p.end}`;
+        const found = allocationIndex().get(key);
+        if (found) {
+          if (found['amount'] === hours) same++;
+          else {
+            updated++;
+            changes.push({ field: 'amount', label: p.label, before: found['amount'], after: hours });
+            ops.push({ op: 'update', entity: 'allocation', id: found.id, changes: { amount: hours } });
+            opRows.push(rowIndex);
+          }
+        } else {
+          created++;
+          const record: Record<string, unknown> = { id: opts.newId(), start: p.start, end: p.end, amount: hours, unit: 'hours-per-week' };
+          for (const k of ['projectId', 'resourceId', 'roleId', 'tentative', 'note']) if (values.has(k)) record[k] = values.get(k);
+          changes.push({ field: 'amount', label: p.label, before: null, after: hours });
+          ops.push({ op: 'create', entity: 'allocation', record });
+          opRows.push(rowIndex);
+        }
+      }
+      const status: RowStatus = created ? 'new' : updated ? 'updated' : same ? 'unchanged' : 'skipped';
+      rows.push({
+        sheet: mapping.sheet,
+        row: rowNo,
+        status,
+        kind: 'allocation',
+        label,
+        ...(status === 'skipped' ? { reason: 'no hours in any period column' } : {}),
+        ...(changes.length ? { changes } : {}),
+      });
+    }
+  }
+
+  return { report: { fileName: source.fileName, rows, issues, counts: countRows(rows, issues), creates, matchRules }, ops, opRows };
+}
+
+function normal(v: unknown): unknown {
+  if (v === undefined || v === '' || v === false) return null;
+  if (Array.isArray(v) && v.length === 0) return null;
+  return v;
+}
+
+export function countRows(rows: readonly RowReport[], issues: readonly CellIssue[]): ImportCounts {
+  const c: ImportCounts = { rows: rows.length, new: 0, updated: 0, unchanged: 0, skipped: 0, errors: 0, warnings: 0 };
+  for (const r of rows) c[r.status]++;
+  for (const i of issues) {
+    if (i.severity === 'error') c.errors++;
+    else c.warnings++;
+  }
+  return c;
+}
+
+/** Rows the layout detection skipped (titles, totals, notes), as report rows: every row is accounted for. */
+export function layoutRows(sheet: SourceSheet, kind: ImportKind, skipped: readonly { row: number; reason: string; text?: string }[]): RowReport[] {
+  return skipped.map((s) => ({ sheet: sheet.name, row: s.row + 1, status: 'skipped' as const, reason: s.reason, kind, label: s.text ?? cellText(sheet.rows[s.row]?.find((c) => c !== null) ?? null).slice(0, 80) }));
+}
+
+export type { ExchangeField };
+
+/**
+ * Checks an import's operations on the command path without writing: rows whose record the
+ * model refuses (finish before start, a duplicate code) become skipped rows with the reason.
+ * Returns the report as the user will see it and the plan to commit.
+ */
+export function validateImport(state: WorkbookState, planned: ImportPlan, ctx: Omit<PlanContext, 'partial'>): { report: ImportReport; result: PlanResult } {
+  const result = planChange(state, planned.ops, { ...ctx, partial: true });
+  if (!result.rejected.length) return { report: planned.report, result };
+  const rows = planned.report.rows.map((r) => ({ ...r }));
+  const issues = [...planned.report.issues];
+  for (const rej of result.rejected) {
+    const rowIndex = rej.index >= 0 ? planned.opRows[rej.index] : undefined;
+    if (rowIndex === undefined || rowIndex < 0) continue;
+    const row = rows[rowIndex]!;
+    const message = rej.problems.map((p) => p.message).join('; ');
+    issues.push({ sheet: row.sheet, row: row.row, column: '', header: '', severity: 'error', message });
+    if (row.status !== 'skipped') {
+      row.status = 'skipped';
+      row.reason = message;
+      delete row.changes;
+    }
+  }
+  return { report: { ...planned.report, rows, issues, counts: countRows(rows, issues) }, result };
+}
