@@ -36,6 +36,10 @@ const wbRange = (wb: string): [[string, unknown], [string, unknown]] => [
   [wb, Dexie.maxKey],
 ];
 
+/** Records per bulkPut and journal pages per bulkAdd inside one write transaction. */
+const WRITE_SLICE = 2_000;
+const PAGE_SLICE = 4;
+
 export class Repository {
   constructor(
     readonly db: PmoDatabase,
@@ -116,8 +120,11 @@ export class Repository {
         const meta = await this.db.workbooks.get(state.id);
         if (!meta) throw new Error('This workbook was deleted in another window');
         if (plan.deletes.length) await this.db.records.bulkDelete(plan.deletes.map((d) => [state.id, d.id] as [string, string]));
-        if (plan.puts.length) await this.db.records.bulkPut(plan.puts);
-        await this.db.journal.bulkAdd(toPages(plan.entries));
+        // In slices: IndexedDB clones each value when it is put, on this thread, so one bulkPut
+        // of 50k records would be one long task; between slices the page can paint and respond.
+        for (let i = 0; i < plan.puts.length; i += WRITE_SLICE) await this.db.records.bulkPut(plan.puts.slice(i, i + WRITE_SLICE));
+        const pages = toPages(plan.entries);
+        for (let i = 0; i < pages.length; i += PAGE_SLICE) await this.db.journal.bulkAdd(pages.slice(i, i + PAGE_SLICE));
         await this.db.txs.add(plan.tx);
         const undo = (await this.db.undo.get(state.id)) ?? { wb: state.id, undo: [], redo: [] };
         await this.db.undo.put(nextUndoState(undo, plan.tx));

@@ -2,13 +2,12 @@
 // read, analysed, planned and diffed in the exchange worker against a copy of the open workbook;
 // nothing is written until commit, which is one transaction and one undo step.
 import type { AppStore } from './app-store';
-import { ExchangeWorker } from '../workers/exchange-client';
+import type { ExchangeWorker } from '../workers/exchange-client';
 import type { ReadSummary } from '../workers/exchange.worker';
 import type { SheetProposal, RememberedMapping } from '../../shared/exchange/analyse';
 import type { ImportKind } from '../../shared/exchange/fields';
 import type { ImportReport } from '../../shared/exchange/import';
 import { mergeOps, type MergeDecisions, type MergeDiff } from '../../shared/exchange/merge';
-import type { PlanResult } from '../../shared/commands/plan';
 import type { CommitResult } from '../db/repository';
 import { localToday } from '../../shared/util/dates';
 import { createIdGenerator } from '../../shared/util/ids';
@@ -57,7 +56,7 @@ export class ImportSession {
 
   /** Writes the last previewed import in one transaction (one undo step) and remembers the mappings. */
   async commit(proposals: SheetProposal[]): Promise<CommitResult | undefined> {
-    const plan = await this.worker.call<PlanResult>({ type: 'take-plan' });
+    const plan = await this.worker.takePlan();
     const label = `Import ${this.summary.fileName}`;
     const result = await this.store.commitPlanned(plan, label, this.worker.stateVersion);
     await this.remember(proposals);

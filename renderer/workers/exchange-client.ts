@@ -3,6 +3,7 @@
 // survives it.
 import type { WorkbookState } from '../../shared/commands/state';
 import type { StoredRecord, StoredWorkbook } from '../../shared/commands/types';
+import type { Plan, PlanResult } from '../../shared/commands/plan';
 import { ENTITY_NAMES } from '../../shared/model/schemas';
 import type { ExchangeRequest, ExchangeResponse } from './exchange.worker';
 
@@ -63,6 +64,18 @@ export class ExchangeWorker {
     }
     await this.call({ type: 'state', meta, rows: chunk, last: true });
     this.stateVersion = version;
+  }
+
+  /** The import plan the worker checked last, fetched in parts (see the worker). */
+  async takePlan(): Promise<PlanResult> {
+    const first = await this.call<{ result: PlanResult; parts: number }>({ type: 'take-plan', part: 0 });
+    const plan = first.result.plan;
+    for (let part = 1; plan && part < first.parts; part++) {
+      const slice = await this.call<{ puts: Plan['puts']; entries: Plan['entries'] }>({ type: 'take-plan', part });
+      for (const p of slice.puts) plan.puts.push(p);
+      for (const e of slice.entries) plan.entries.push(e);
+    }
+    return first.result;
   }
 
   /** Stops whatever the worker is doing; pending calls fail with Canceled. */

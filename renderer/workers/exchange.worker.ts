@@ -42,7 +42,7 @@ export type ExchangeRequest =
   | { type: 'read'; name: string; bytes: Uint8Array; remembered: Record<string, { kind: ImportKind; columns: { header: string; field: string | null; scale?: number }[] }> }
   | { type: 'remap'; sheet: string; kind: ImportKind }
   | { type: 'preview'; proposals: SheetProposal[]; today: string }
-  | { type: 'take-plan' }
+  | { type: 'take-plan'; part: number }
   | { type: 'diff'; today: string }
   | { type: 'export-xlsx'; grid: GridUnit; exportId: string; exportedAt: string; today: string }
   | { type: 'export-csv'; kind: ImportKind; today: string };
@@ -57,6 +57,7 @@ let rows: StoredRecord[] = [];
 let source: SourceWorkbook | null = null;
 let snapshot: ExportSnapshot | null = null;
 let lastPlan: PlanResult | null = null;
+const PLAN_PART = 5_000;
 
 function random(): number {
   const b = new Uint32Array(1);
@@ -124,9 +125,17 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
         return post({ type: 'ok', value: report satisfies ImportReport });
       }
       case 'take-plan': {
-        const plan = need(lastPlan, 'import plan');
-        lastPlan = null;
-        return post({ type: 'ok', value: plan });
+        // In parts: the page deserialises each message on its own thread, so a 50k-record plan
+        // sent at once would be one long task there.
+        const result = need(lastPlan, 'import plan');
+        const plan = result.plan;
+        const from = req.part * PLAN_PART;
+        if (!plan) return post({ type: 'ok', value: { result, parts: 1 } });
+        const parts = Math.max(1, Math.ceil(Math.max(plan.puts.length, plan.entries.length) / PLAN_PART));
+        const slice = { puts: plan.puts.slice(from, from + PLAN_PART), entries: plan.entries.slice(from, from + PLAN_PART) };
+        if (req.part === 0) return post({ type: 'ok', value: { result: { ...result, plan: { ...plan, ...slice } }, parts } });
+        if (req.part === parts - 1) lastPlan = null;
+        return post({ type: 'ok', value: slice });
       }
       case 'diff': {
         progress('Comparing cells', null);

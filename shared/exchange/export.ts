@@ -4,17 +4,49 @@
 // the values it held are the common base of a three-way, cell-level diff.
 import type { WorkbookState } from '../commands/state';
 import { buildColumnContext } from '../register/column-context';
-import { columnOptions, RAG_LABELS } from '../register/convert';
+import { columnOptions, optionLabel, RAG_LABELS } from '../register/convert';
+import { labelOf } from './labels';
 import type { ColumnContext } from '../register/types';
 import type { CustomFieldDef } from '../model/schemas';
-import { addDays, addMonths, daysInMonth, diffDays, fromParts, isoWeekLabel, startOfIsoWeek, type IsoDate } from '../util/dates';
+import { addDays, addMonths, daysInMonth, fromParts, isoWeekLabel, startOfIsoWeek, type IsoDate } from '../util/dates';
 import { moneyToNumber } from '../util/money';
 import { fieldsFor, IMPORT_KINDS, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { XlsxColumn, XlsxSheet, XlsxValue, XlsxWorkbook } from './xlsx/writer';
 
 export const SNAPSHOT_SHEET = '_pmo';
 export const SNAPSHOT_FORMAT = 'pmo-workbench-export/1';
 const CHUNK = 30_000;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function toBase64(bytes: Uint8Array): string {
+  const out: string[] = [];
+  let line = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    line += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? B64[n & 63]! : '=');
+    if (line.length >= 8192) {
+      out.push(line);
+      line = '';
+    }
+  }
+  out.push(line);
+  return out.join('');
+}
+
+function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const n = (B64.indexOf(clean[i]!) << 18) | (B64.indexOf(clean[i + 1] ?? 'A') << 12) | (B64.indexOf(clean[i + 2] ?? 'A') << 6) | B64.indexOf(clean[i + 3] ?? 'A');
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
 
 export type GridUnit = 'week' | 'month';
 
@@ -31,7 +63,15 @@ export interface SnapshotSheet {
   fields: string[];
   periods?: Period[];
   /** One per exported record: its id, row version and the values sent (stored form). */
-  rows: { id: string; v: string; values: unknown[] }[];
+  rows: { id: string; v: string; values: unknown[]; alloc?: AllocationBase }[];
+}
+
+/** What an allocation was when sent: its hours per period follow from it (hoursRow). */
+export interface AllocationBase {
+  start: IsoDate;
+  end: IsoDate;
+  amount: number;
+  unit: string;
 }
 
 export interface ExportSnapshot {
@@ -82,13 +122,13 @@ export function cellValue(f: ExchangeField, value: unknown, ctx: ColumnContext):
     case 'select':
     case 'reference': {
       const options = columnOptions(f.col, ctx);
-      return options?.find((o) => o.value === value)?.label ?? String(value);
+      return optionLabel(options, String(value));
     }
     case 'multiselect':
     case 'references': {
       const options = columnOptions(f.col, ctx);
       const list = Array.isArray(value) ? value : [value];
-      return list.map((v) => options?.find((o) => o.value === v)?.label ?? String(v)).join('; ') || null;
+      return list.map((v) => optionLabel(options, String(v))).join('; ') || null;
     }
     default:
       return String(value);
@@ -109,8 +149,11 @@ function xlsxColumn(f: ExchangeField, listRef: string | undefined): XlsxColumn {
   };
 }
 
-/** The weeks or months an allocation grid covers. */
-export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number): Period[] {
+/**
+ * The weeks or months an allocation grid covers: the allocations' range, from at most half a
+ * year before today, and at most `max` periods (a grid people can read and edit).
+ */
+export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number, today: IsoDate): Period[] {
   let first: IsoDate | null = null;
   let last: IsoDate | null = null;
   for (const a of state.values('allocation')) {
@@ -120,6 +163,8 @@ export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number): 
     if (!last || e > last) last = e;
   }
   if (!first || !last) return [];
+  const recent = addDays(today, -182);
+  if (recent > first && recent <= last) first = recent;
   const periods: Period[] = [];
   if (unit === 'week') {
     for (let d = startOfIsoWeek(first); d <= last && periods.length < max; d = addDays(d, 7)) periods.push({ start: d, end: addDays(d, 6), label: isoWeekLabel(d) });
@@ -134,15 +179,36 @@ export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number): 
   return periods;
 }
 
+/** Day number of an ISO date already known to be valid (the hot loop of the grid). */
+function dayNo(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
 /** Hours per week an allocation puts into a period (prorated by the days it covers). */
 export function hoursIn(a: Rec, p: Period, hoursPerFte: number): number {
   const s = String(a['start']) > p.start ? String(a['start']) : p.start;
   const e = String(a['end']) < p.end ? String(a['end']) : p.end;
   if (s > e) return 0;
   const rate = a['unit'] === 'fte-percent' ? (Number(a['amount']) / 100) * hoursPerFte : Number(a['amount']);
-  const covered = diffDays(e, s) + 1;
-  const days = diffDays(p.end, p.start) + 1;
+  const covered = dayNo(e) - dayNo(s) + 1;
+  const days = dayNo(p.end) - dayNo(p.start) + 1;
   return Math.round(((rate * covered) / days) * 100) / 100;
+}
+
+/** Hours per week of an allocation in every period (sorted): only the periods it overlaps are computed. */
+export function hoursRow(a: Rec, periods: readonly Period[], hoursPerFte: number): number[] {
+  const out = new Array<number>(periods.length).fill(0);
+  const start = String(a['start']);
+  const end = String(a['end']);
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid]!.end < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < periods.length && periods[i]!.start <= end; i++) out[i] = hoursIn(a, periods[i]!, hoursPerFte);
+  return out;
 }
 
 const ALLOCATION_GRID_FIELDS = ['projectId', 'resourceId', 'roleId', 'tentative', 'note', 'id', 'version'];
@@ -179,16 +245,20 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
     if (kind === 'allocation') {
       const all = fieldsFor('allocation', state.settings, customFields);
       const fields = ALLOCATION_GRID_FIELDS.map((k) => all.find((f) => f.key === k)!);
-      const periods = gridPeriods(state, opts.grid, opts.maxPeriods ?? (opts.grid === 'week' ? 260 : 60));
+      const periods = gridPeriods(state, opts.grid, opts.maxPeriods ?? (opts.grid === 'week' ? 104 : 36), opts.today);
+      const from = periods[0]?.start ?? '';
+      const to = periods.at(-1)?.end ?? '';
       const columns = [...fields.map((f) => xlsxColumn(f, listFor(f))), ...periods.map((p) => ({ header: p.label, width: 9, numFmt: '0.##' }))];
       const rows: XlsxValue[][] = [];
       const snapRows: SnapshotSheet['rows'] = [];
       const records = sortedRecords(state, 'allocation', ctx);
       for (const a of records) {
+        // Allocations outside the grid's window are not sent (and so not offered for deletion).
+        if (String(a['end']) < from || String(a['start']) > to) continue;
         const stored = fields.map((f) => (f.key === 'version' ? rowVersion(state, entity, a.id) : f.key === 'id' ? a.id : f.col.get(a, ctx)));
-        const hours = periods.map((p) => hoursIn(a, p, state.settings.hoursPerFte));
+        const hours = hoursRow(a, periods, state.settings.hoursPerFte);
         rows.push([...fields.map((f, i) => (f.key === 'id' || f.key === 'version' ? String(stored[i]) : cellValue(f, stored[i], ctx))), ...hours.map((h) => (h ? h : null))]);
-        snapRows.push({ id: a.id, v: String(stored[fields.length - 1]), values: [...stored.slice(0, fields.length - 2), ...hours] });
+        snapRows.push({ id: a.id, v: String(stored[fields.length - 1]), values: stored.slice(0, fields.length - 2), alloc: { start: String(a['start']), end: String(a['end']), amount: Number(a['amount']), unit: String(a['unit']) } });
       }
       sheets.push({ name, columns, rows, freezeHeader: true, freezeColumns: 2, autoFilter: true });
       snapshotSheets.push({ name, kind, fields: fields.slice(0, -2).map((f) => f.key), periods, rows: snapRows });
@@ -240,7 +310,7 @@ function sortedRecords(state: WorkbookState, entity: Parameters<WorkbookState['v
       case 'milestone':
         return `${projectCode(r['projectId'])}\u0000${String(r['forecastDate'] ?? r['baselineDate'] ?? '')}\u0000${String(r['name'])}`;
       case 'allocation':
-        return `${projectCode(r['projectId'])}\u0000${String(ctx.options('resource').find((o) => o.value === r['resourceId'])?.label ?? '')}\u0000${String(r['start'])}`;
+        return `${projectCode(r['projectId'])}\u0000${labelOf(ctx, 'resource', r['resourceId'])}\u0000${String(r['start'])}`;
       case 'raid':
         return `${String(r['code'] || '\uffff')}\u0000${String(r['title'])}`;
       default:
@@ -269,7 +339,9 @@ function howToEdit(workbookName: string, opts: ExportOptions): string[] {
 
 /** The hidden sheet: a marker, the export's identity, and the snapshot as JSON in chunks. */
 function snapshotSheet(s: ExportSnapshot): XlsxSheet {
-  const json = JSON.stringify(s);
+  // Deflated and base64-encoded: a tenth of the JSON's size, so the file stays small and the
+  // writer has little text to escape.
+  const json = toBase64(deflateSync(strToU8(JSON.stringify(s)), { level: 1 }));
   const rows: XlsxValue[][] = [
     ['format', SNAPSHOT_FORMAT],
     ['exportId', s.exportId],
@@ -285,9 +357,9 @@ export function readSnapshot(rows: readonly (readonly unknown[])[]): ExportSnaps
   const fmt = rows.find((r) => r[0] === 'format');
   if (!fmt) return null;
   if (fmt[1] !== SNAPSHOT_FORMAT) return { error: `was exported by a newer PMO Workbench (${String(fmt[1])})` };
-  const json = rows.filter((r) => r[0] === 'snapshot').map((r) => (typeof r[1] === 'string' ? r[1] : '')).join('');
+  const packed = rows.filter((r) => r[0] === 'snapshot').map((r) => (typeof r[1] === 'string' ? r[1] : '')).join('');
   try {
-    const parsed = JSON.parse(json) as ExportSnapshot;
+    const parsed = JSON.parse(strFromU8(inflateSync(fromBase64(packed), { out: undefined }))) as ExportSnapshot;
     if (parsed.format !== SNAPSHOT_FORMAT || !Array.isArray(parsed.sheets)) return { error: 'has a damaged export snapshot' };
     return parsed;
   } catch {

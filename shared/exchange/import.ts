@@ -7,12 +7,13 @@ import type { WorkbookState } from '../commands/state';
 import type { Op } from '../commands/types';
 import { jsonEqual, planChange, type PlanContext, type PlanResult } from '../commands/plan';
 import { buildColumnContext } from '../register/column-context';
-import { matchKey, type DateOrder } from '../register/convert';
+import { formatCell, matchKey, type DateOrder } from '../register/convert';
 import type { ColumnContext, Option, OptionSource } from '../register/types';
 import type { CustomFieldDef, EntityName } from '../model/schemas';
 import { addDays, daysInMonth, fromParts, isIsoDate, type IsoDate } from '../util/dates';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell, inferDateOrder } from './convert-cell';
+import { labelOf } from './labels';
 import { fieldsFor, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
 
 /** How one sheet is read: what it holds, where its table is, which column is which field. */
@@ -59,6 +60,9 @@ export interface FieldChange {
   label: string;
   before: unknown;
   after: unknown;
+  /** The values as the register shows them (references by name, money in the currency), for the report. */
+  beforeText?: string;
+  afterText?: string;
 }
 
 export interface RowReport {
@@ -135,19 +139,30 @@ class ImportContext {
   readonly ctx: ColumnContext;
   private readonly extra = new Map<OptionSource, Option[]>();
   private readonly merged = new Map<OptionSource, Option[]>();
+  private readonly renamed = new Map<OptionSource, Map<string, string>>();
   constructor(base: ColumnContext) {
     this.ctx = Object.create(base, {
       options: {
         value: (source: OptionSource) => {
           let list = this.merged.get(source);
           if (!list) {
-            list = [...base.options(source), ...(this.extra.get(source) ?? [])];
+            const names = this.renamed.get(source);
+            const own = names ? base.options(source).map((o) => (names.has(o.value) ? { ...o, label: names.get(o.value)! } : o)) : base.options(source);
+            list = [...own, ...(this.extra.get(source) ?? [])];
             this.merged.set(source, list);
           }
           return list;
         },
       },
     }) as ColumnContext;
+  }
+  /** An existing record the import renames (a project's new code): later rows find it by its new name. */
+  rename(source: OptionSource, value: string, label: string) {
+    const names = this.renamed.get(source) ?? new Map<string, string>();
+    names.set(value, label);
+    this.renamed.set(source, names);
+    this.merged.delete(source);
+    if (source === 'resource') this.merged.delete('person');
   }
   add(source: OptionSource, option: Option) {
     const list = this.extra.get(source) ?? [];
@@ -191,8 +206,8 @@ function recordLabel(kind: ImportKind, v: Map<string, unknown>, existing: Rec | 
     case 'raid':
       return [get('code'), get('title')].filter(Boolean).join(' ');
     case 'allocation': {
-      const p = ctx.options('project').find((o) => o.value === get('projectId'))?.label ?? '';
-      const who = ctx.options('resource').find((o) => o.value === get('resourceId'))?.label ?? ctx.options('role').find((o) => o.value === get('roleId'))?.label ?? '';
+      const p = labelOf(ctx, 'project', get('projectId'));
+      const who = labelOf(ctx, 'resource', get('resourceId')) || labelOf(ctx, 'role', get('roleId'));
       return `${who} on ${p}${get('start') ? ` from ${String(get('start'))}` : ''}`;
     }
     default:
@@ -256,6 +271,7 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
   const customFields = state.all('customField') as CustomFieldDef[];
   const ic = new ImportContext(buildColumnContext(state, opts.today));
   const ctx = ic.ctx;
+  const show = showWith(ctx);
   const rows: RowReport[] = [];
   const issues: CellIssue[] = [];
   const ops: Op[] = [];
@@ -473,10 +489,13 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
           const f = byKey.get(key);
           const before = f && !f.virtual ? f.col.get(existing, ctx) : existing[key];
           if (!jsonEqual(normal(before), normal(value))) {
-            changes.push({ field: key, label: f?.label ?? key, before, after: value });
+            changes.push({ field: key, label: f?.label ?? key, before, after: value, ...(f ? { beforeText: show(f, before), afterText: show(f, value) } : {}) });
             set[key] = value;
           }
         }
+        // Rows below (an allocation naming the project by its new code) find the record by its new name.
+        if (kind === 'project' && ('code' in set || 'name' in set)) ic.rename('project', existing.id, `${String(set['code'] ?? existing['code'])} ${String(set['name'] ?? existing['name'])}`);
+        if (kind === 'resource' && 'name' in set) ic.rename('resource', existing.id, String(set['name']));
         if (!changes.length) {
           rows.push({ sheet: sheet.name, row: rowNo, status: 'unchanged', kind, label, recordId: existing.id, ...(match ? { match } : {}) });
           continue;
@@ -572,6 +591,18 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
   }
 
   return { report: { fileName: source.fileName, rows, issues, counts: countRows(rows, issues), creates, matchRules }, ops, opRows };
+}
+
+/** A value as the register shows it; references are named with the records this import creates. */
+function showWith(ctx: ColumnContext) {
+  return (f: ExchangeField, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '';
+    try {
+      return formatCell(f.col, v, ctx, 'display');
+    } catch {
+      return String(v);
+    }
+  };
 }
 
 function normal(v: unknown): unknown {

@@ -16,8 +16,9 @@ import type { CustomFieldDef } from '../model/schemas';
 import type { IsoDate } from '../util/dates';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell } from './convert-cell';
+import { labelOf } from './labels';
 import { fieldsFor, ID_FIELD, KIND_ENTITY, KIND_LABELS, VERSION_FIELD, type ExchangeField, type ImportKind } from './fields';
-import { hoursIn, readSnapshot, SNAPSHOT_SHEET, type ExportSnapshot, type Period, type SnapshotSheet } from './export';
+import { hoursRow, readSnapshot, SNAPSHOT_SHEET, type ExportSnapshot, type Period, type SnapshotSheet } from './export';
 import type { CellIssue } from './import';
 
 export type CellKind = 'theirs' | 'conflict' | 'ours' | 'both';
@@ -217,6 +218,8 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
         if (kind === 'ours') oursOnly++;
         if (kind) cells.push(makeCell(f, columnLetter(col), kind, b, t.value, o, ctx));
       }
+      const oursHours = current && periods.length ? hoursRow(current, periods, state.settings.hoursPerFte) : null;
+      const baseHours = base.alloc && periods.length ? hoursRow({ id: base.id, ...base.alloc }, periods, state.settings.hoursPerFte) : null;
       periods.forEach((p, i) => {
         const col = header.columns.get(p.label);
         if (col === undefined) return;
@@ -226,8 +229,8 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
           issues.push({ sheet: sheet.name, row: rowNo, column: columnLetter(col), header: p.label, severity: 'error', message: `"${cellText(cell)}" is not a number of hours; the cell was left out of the merge`, value: cellText(cell) });
           return;
         }
-        const b = Number(base.values[snap.fields.length + i] ?? 0);
-        const o = current ? hoursIn(current, p, state.settings.hoursPerFte) : b;
+        const b = baseHours ? baseHours[i]! : 0;
+        const o = oursHours ? oursHours[i]! : b;
         const kind = classify(b, tv, o);
         if (kind === 'ours') oursOnly++;
         if (!kind) return;
@@ -301,8 +304,8 @@ function newLabel(kind: ImportKind, r: Record<string, unknown>, ctx: ColumnConte
     case 'raid':
       return [r['code'], r['title']].filter(Boolean).join(' ');
     case 'allocation': {
-      const who = ctx.options('resource').find((o) => o.value === r['resourceId'])?.label ?? ctx.options('role').find((o) => o.value === r['roleId'])?.label ?? '';
-      const p = ctx.options('project').find((o) => o.value === r['projectId'])?.label ?? '';
+      const who = labelOf(ctx, 'resource', r['resourceId']) || labelOf(ctx, 'role', r['roleId']);
+      const p = labelOf(ctx, 'project', r['projectId']);
       return `${who} on ${p}`;
     }
     default:

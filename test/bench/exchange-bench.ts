@@ -17,7 +17,6 @@ import { readSpreadsheet } from '../../shared/exchange/read/read';
 import { analyseWorkbook, previewImport } from '../../shared/exchange/analyse';
 import { buildExport } from '../../shared/exchange/export';
 import { writeXlsx } from '../../shared/exchange/xlsx/writer';
-import type { PlanResult } from '../../shared/commands/plan';
 import type { ImportReport } from '../../shared/exchange/import';
 import { WorkbookState } from '../../shared/commands/state';
 import { planNewWorkbook } from '../../shared/commands/new-workbook';
@@ -128,7 +127,7 @@ window.runExchangeBench = async ({ rows, rounds }) => {
     const copy = bytes.slice();
     const summary = await w.call<ReadSummary>({ type: 'read', name: 'client.xlsx', bytes: copy, remembered: {} }, undefined, [copy.buffer]);
     const report = await w.call<ImportReport>({ type: 'preview', proposals: summary.proposals, today: '2026-11-21' });
-    const plan = await w.call<PlanResult>({ type: 'take-plan' });
+    const plan = await w.takePlan();
     await repo.commitPlan(state, plan, 'Import client.xlsx');
     const totalMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 100));
