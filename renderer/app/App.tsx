@@ -1,6 +1,6 @@
 // The app frame: header (workbook menu, undo/redo, save state), navigation between the areas,
 // the current view, dialogs and messages. Global keyboard shortcuts live here.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { AppSnapshot, AppStore } from '../state/app-store';
 import { StoreContext, useApp, useStore } from '../state/use-app';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -12,6 +12,8 @@ import { OverviewView } from '../views/OverviewView';
 import { SettingsView } from '../views/SettingsView';
 import { RegisterView } from '../views/register/RegisterView';
 import { REGISTERS, REGISTER_LABELS, type RegisterEntity } from '../../shared/register/columns';
+import { ExchangeMenu } from '../views/exchange/ExchangeMenu';
+import { isSpreadsheetName, useExchange } from '../views/exchange/use-exchange';
 
 type Area = 'overview' | RegisterEntity | 'settings';
 const AREAS: { id: Area; label: string; group?: string }[] = [
@@ -39,6 +41,9 @@ function Shell() {
   const store = useStore();
   const [area, setArea] = useState<Area>('overview');
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [dragging, setDragging] = useState(false);
+  const exchange = useExchange();
+  const exchangeAct = exchange.act;
 
   const act = useCallback(
     (action: WorkbookAction) => {
@@ -92,8 +97,16 @@ function Shell() {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if (!mod || e.altKey) return;
+      // A modal dialog (the import wizard, a confirmation) owns the keyboard until it closes.
+      if (document.querySelector('dialog[open]')) return;
       const key = e.key.toLowerCase();
-      if (key === 'z' && !isTextField(e.target)) {
+      if (key === 'i' && !e.shiftKey) {
+        e.preventDefault();
+        exchangeAct('import');
+      } else if (key === 'e' && !e.shiftKey) {
+        e.preventDefault();
+        exchangeAct('export-xlsx');
+      } else if (key === 'z' && !isTextField(e.target)) {
         e.preventDefault();
         void (e.shiftKey ? store.redo() : store.undo());
       } else if (key === 'y' && !e.shiftKey && !isTextField(e.target)) {
@@ -110,7 +123,7 @@ function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, act]);
+  }, [store, act, exchangeAct]);
 
   if (app.phase === 'loading') return <div className="splash" aria-busy="true">Opening PMO Workbench…</div>;
   if (app.phase === 'failed') {
@@ -127,14 +140,44 @@ function Shell() {
   }
 
   const current = app.current;
+  // A file dropped on the window: a workbook opens, a spreadsheet starts the import wizard.
+  const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (!file || exchange.open || dialog) return;
+    void file.arrayBuffer().then(
+      (buf) => {
+        const bytes = new Uint8Array(buf);
+        if (isSpreadsheetName(file.name)) exchange.importFile(file.name, bytes);
+        else void store.openFileBytes(file.name, bytes).then((outcome) => setDialog({ kind: 'outcome', outcome }));
+      },
+      (err: Error) => store.notify('error', `${file.name} could not be read: ${err.message}`),
+    );
+  };
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        if (!dragging) setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.relatedTarget || !(e.currentTarget as Node).contains(e.relatedTarget as Node)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
       <header className="topbar">
         <div className="brand" aria-label="PMO Workbench">
           <img src="./favicon.svg" alt="" width="22" height="22" />
           <span>PMO Workbench</span>
         </div>
         <WorkbookMenu onAction={act} />
+        {current && <ExchangeMenu onAction={exchange.act} />}
         <div className="spacer" />
         {current && (
           <>
@@ -175,6 +218,12 @@ function Shell() {
       )}
       {app.busy && <BusyOverlay busy={app.busy} />}
       <WorkbookDialogs dialog={dialog} onClose={() => setDialog(null)} />
+      {exchange.ui}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-box">{current ? 'Drop a spreadsheet to import it, or a .pmowb workbook to open it' : 'Drop a .pmowb workbook to open it'}</div>
+        </div>
+      )}
       <Notices />
     </div>
   );

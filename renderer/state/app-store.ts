@@ -90,6 +90,8 @@ export type OpenOutcome = { kind: 'opened'; name: string } | { kind: 'refused'; 
 
 /** A workbook name made safe as a file name on Windows, macOS and Linux. */
 export function safeFileName(name: string): string {
+  // Control characters are exactly what a file name must not hold.
+  // eslint-disable-next-line no-control-regex
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Workbook';
 }
 

@@ -1,6 +1,10 @@
 // Screenshots of each view, at 1280×800 and 1920×1080, into test-results/screens.
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from '../e2e/pages/app-page';
+import { RegisterPage } from '../e2e/pages/register-page';
+import { ExchangePage, XLSX_MIME } from '../e2e/pages/exchange-page';
+import { editExport, messyWorkbook } from '../helpers/messy-workbook';
+import { zipBomb } from '../helpers/hostile-files';
 
 const sizes = [
   { width: 1280, height: 800 },
@@ -65,4 +69,74 @@ test('views', async ({ page }) => {
   await page.getByRole('button', { name: 'Close' }).click();
   await app.newWorkbook('Empty client');
   await shoot(page, '09-empty-workbook');
+});
+
+test('import wizard and merge review', async ({ page }) => {
+  const app = new AppPage(page);
+  const ex = new ExchangePage(page);
+  const reg = new RegisterPage(page);
+  await app.goto();
+  await app.openDemoFromWelcome();
+  await app.renameCurrent('Northwind Group — Enterprise Transformation Portfolio FY2026/27 (consolidated view for the steering committee)');
+  const file = messyWorkbook('ACME Corporation — Enterprise Portfolio Register FY2026-27 (consolidated, finance approved) v14 FINAL.xlsx');
+  await ex.importFile({ name: file.fileName, mimeType: XLSX_MIME, buffer: Buffer.from(file.bytes) });
+  await ex.expectStep('Sheets');
+  await shoot(page, '20-import-sheets');
+  await ex.wizard.getByRole('button', { name: 'Preview sheet Allocations' }).click();
+  await shoot(page, '21-import-sheets-allocations');
+  await ex.button('Next: columns').click();
+  await ex.expectStep('Columns');
+  await shoot(page, '22-import-columns');
+  await ex.wizard.locator('.wizard-body').evaluate((b) => (b.scrollTop = b.scrollHeight));
+  await shoot(page, '23-import-columns-grid');
+  await ex.button('Next: check').click();
+  await ex.expectStep('Check');
+  await shoot(page, '24-import-check');
+  await ex.wizard.locator('.wizard-body').evaluate((b) => (b.scrollTop = 520));
+  await shoot(page, '25-import-check-rows');
+  await ex.button(/^Import \d+ rows$/).click();
+  await ex.expectStep('Done');
+  await shoot(page, '26-import-done');
+  await ex.button('Close').click();
+
+  // Ambiguous dates: a CSV whose dates read both ways.
+  const csv = ['Code,Name,Start,Finish,Budget', 'AMB-1,Dates both ways,03/04/2026,05/06/2026,1000', 'AMB-2,Another,04/03/2026,06/05/2026,2000'].join('\n');
+  await ex.importFile({ name: 'ambiguous dates.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await ex.expectStep('Sheets');
+  await ex.button('Next: columns').click();
+  await ex.button('Next: check').click();
+  await ex.expectStep('Check');
+  await shoot(page, '27-import-check-ambiguous-dates');
+  await ex.button('Choose the date order of ambiguous dates').click();
+  await ex.expectStep('Columns');
+  await shoot(page, '27b-import-columns-date-order');
+  await ex.button('Cancel').click();
+
+  // Refused.
+  await ex.importFile({ name: 'quarterly figures (from finance, do not circulate).xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(zipBomb()) });
+  await expect(ex.wizard.getByRole('alert')).toBeVisible();
+  await shoot(page, '28-import-refused');
+  await ex.button('Close').click();
+
+  // Merge review: an export edited elsewhere, one cell also changed here.
+  const { bytes } = await ex.exportXlsx('Weekly');
+  const edited = editExport(new Uint8Array(bytes), [
+    { sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-002', header: 'Name', value: 'Customer portal redesign — phase 2 (self-service, payments and account management)' },
+    { sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-003', header: 'Budget', value: 987_654.5 },
+    { sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-003', header: 'Stage', value: 'On hold' },
+    { sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-004', header: 'Manager', value: 'Alexandria Montgomery-Fitzwilliam' },
+  ], {
+    deleteRows: [{ sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-010' }],
+    addRows: [{ sheet: 'Projects', values: { Code: 'PRJ-090', Name: 'Regional distribution centre feasibility study (north-west and Scotland)', Budget: 125000 } }],
+  });
+  await reg.open('Projects');
+  const row3 = await reg.rowId('PRJ-003');
+  await reg.editCell(row3, 'budget', '750000');
+  await expect(app.saveState).toHaveText('All changes saved');
+  await ex.importFile({ name: 'Northwind portfolio — returned by finance with comments.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(edited.bytes) });
+  await ex.expectStep('Review changes');
+  await shoot(page, '29-merge-review');
+  await ex.wizard.locator('.wizard-body').evaluate((b) => (b.scrollTop = b.scrollHeight));
+  await shoot(page, '30-merge-review-rows');
+  await ex.button('Cancel').click();
 });

@@ -1,0 +1,335 @@
+// Check step: what the import would do, before anything is written. Counts, how rows are
+// matched, records the rows make, every row of the file with its status and changes, and every
+// cell that could not be read. Long lists are shown 500 rows at a time.
+import { useMemo, useState } from 'react';
+import { useApp } from '../../state/use-app';
+import { useColumnContext } from '../register/column-context';
+import { fieldsFor, type ExchangeField, type ImportKind } from '../../../shared/exchange/fields';
+import type { CellIssue, FieldChange, ImportReport, RowReport, RowStatus } from '../../../shared/exchange/import';
+import { formatCell } from '../../../shared/register/convert';
+import type { ColumnContext } from '../../../shared/register/types';
+import type { CustomFieldDef } from '../../../shared/model/schemas';
+import type { FlowSnapshot, ImportFlow } from './import-flow';
+import { count } from './display';
+
+const PAGE = 500;
+const STATUSES: RowStatus[] = ['new', 'updated', 'unchanged', 'skipped'];
+const STATUS_LABELS: Record<RowStatus, string> = { new: 'New', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped' };
+const ENTITY_LABELS: Record<string, string> = { programme: 'programme', objective: 'objective', role: 'role', resource: 'person', project: 'project' };
+const AMBIGUOUS_DATES = /could be day\/month or month\/day/;
+
+export function CheckStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
+  const report = s.report!;
+  const c = report.counts;
+  const dateWarnings = report.issues.filter((i) => i.severity === 'warning' && AMBIGUOUS_DATES.test(i.message));
+  const tiles: { key: keyof typeof c; label: string; tone?: string }[] = [
+    { key: 'rows', label: 'Rows in file' },
+    { key: 'new', label: 'New', tone: 'good' },
+    { key: 'updated', label: 'Updated', tone: 'accent' },
+    { key: 'unchanged', label: 'Unchanged' },
+    { key: 'skipped', label: 'Skipped' },
+    { key: 'errors', label: 'Errors', tone: c.errors ? 'bad' : undefined },
+    { key: 'warnings', label: 'Warnings', tone: c.warnings ? 'warn' : undefined },
+  ];
+  return (
+    <div className="check-step">
+      <ul className="count-tiles" aria-label="What the import does">
+        {tiles.map((t) => (
+          <li key={t.key} className={`count-tile${t.tone ? ` ${t.tone}` : ''}`} data-testid={`count-${t.key}`}>
+            <span className="count-value">{c[t.key].toLocaleString('en-GB')}</span>
+            <span className="count-label">{t.label}</span>
+          </li>
+        ))}
+      </ul>
+      {dateWarnings.length > 0 && (
+        <div className="date-warning" role="note" aria-label="Dates that read both ways">
+          <strong>Dates that read both ways</strong>
+          <ul>
+            {[...new Set(dateWarnings.map((w) => w.sheet))].map((sheet) => (
+              <li key={sheet}>
+                <ul className="plain">
+                  {dateWarnings
+                    .filter((w) => w.sheet === sheet)
+                    .map((w, i) => (
+                      <li key={i}>
+                        {sheet}, column {w.column} “{w.header}”: {w.message}
+                      </li>
+                    ))}
+                </ul>
+                <button type="button" className="small" onClick={() => flow.goTo('columns', sheet)}>
+                  Choose the date order of {sheet}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="check-facts">
+        <section aria-labelledby="match-rules">
+          <h3 id="match-rules">How rows find their record</h3>
+          <ul className="small">
+            {report.matchRules.map((m) => (
+              <li key={m.sheet}>
+                <strong>{m.sheet}</strong>: matched {m.rule}.
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="creates">
+          <h3 id="creates">Also created</h3>
+          {report.creates.length === 0 ? (
+            <p className="small muted">Nothing else: every programme, role and person the rows name already exists.</p>
+          ) : (
+            <ul className="small creates">
+              {report.creates.slice(0, 50).map((x, i) => (
+                <li key={i}>
+                  New {ENTITY_LABELS[x.entity] ?? x.entity} <strong>{x.label}</strong>
+                </li>
+              ))}
+              {report.creates.length > 50 && <li className="muted">and {report.creates.length - 50} more</li>}
+            </ul>
+          )}
+        </section>
+      </div>
+      <RowsTable report={report} />
+      <IssuesTable issues={report.issues} />
+    </div>
+  );
+}
+
+function useFormatter(): (kind: ImportKind, ch: FieldChange) => string {
+  const { current } = useApp();
+  const ctx = useColumnContext();
+  const fields = useMemo(() => {
+    const m = new Map<ImportKind, Map<string, ExchangeField>>();
+    if (!current) return m;
+    const custom = current.all('customField') as CustomFieldDef[];
+    for (const k of ['project', 'milestone', 'resource', 'allocation', 'raid'] as const) m.set(k, new Map(fieldsFor(k, current.settings, custom).map((f) => [f.key, f])));
+    return m;
+  }, [current]);
+  return (kind, ch) => {
+    const f = fields.get(kind)?.get(ch.field);
+    const show = (v: unknown, text: string | undefined) => (v === null || v === undefined || v === '' ? '(blank)' : text || (f && ctx ? format(f, v, ctx) : String(v)));
+    return `${ch.label}: ${show(ch.before, ch.beforeText)} → ${show(ch.after, ch.afterText)}`;
+  };
+}
+
+function format(f: ExchangeField, v: unknown, ctx: ColumnContext): string {
+  try {
+    return formatCell(f.col, v, ctx, 'display') || String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+function RowsTable({ report }: { report: ImportReport }) {
+  const [shown, setShown] = useState<ReadonlySet<RowStatus>>(() => new Set(STATUSES));
+  const [sheet, setSheet] = useState('');
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const describe = useFormatter();
+  const sheets = useMemo(() => [...new Set(report.rows.map((r) => r.sheet))], [report]);
+  const byStatus = useMemo(() => {
+    const m: Record<RowStatus, number> = { new: 0, updated: 0, unchanged: 0, skipped: 0 };
+    for (const r of report.rows) m[r.status]++;
+    return m;
+  }, [report]);
+  const rows = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return report.rows.filter((r) => shown.has(r.status) && (!sheet || r.sheet === sheet) && (!q || `${r.label} ${r.reason ?? ''} ${r.row}`.toLowerCase().includes(q)));
+  }, [report, shown, sheet, query]);
+
+  const toggle = (st: RowStatus) => {
+    const next = new Set(shown);
+    if (next.has(st) && next.size > 1) next.delete(st);
+    else next.add(st);
+    setShown(next);
+    setLimit(PAGE);
+  };
+
+  return (
+    <section className="report-section" aria-labelledby="rows-title">
+      <div className="report-head">
+        <h3 id="rows-title">Every row</h3>
+        <div className="toolbar">
+          <div className="status-filter" role="group" aria-label="Show rows that are">
+            {STATUSES.map((st) => (
+              <button key={st} type="button" className={`status-toggle st-${st}`} aria-pressed={shown.has(st)} onClick={() => toggle(st)}>
+                {STATUS_LABELS[st]} <span className="muted">{byStatus[st].toLocaleString('en-GB')}</span>
+              </button>
+            ))}
+          </div>
+          {sheets.length > 1 && (
+            <select
+              value={sheet}
+              onChange={(e) => {
+                setSheet(e.target.value);
+                setLimit(PAGE);
+              }}
+              aria-label="Sheet"
+            >
+              <option value="">All sheets</option>
+              {sheets.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          )}
+          <input
+            type="search"
+            className="search"
+            placeholder="Filter rows…"
+            aria-label="Filter rows"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setLimit(PAGE);
+            }}
+          />
+        </div>
+      </div>
+      <div className="report-scroll">
+        <table className="table compact report-table" aria-label="Rows of the file" data-testid="report-rows">
+          <thead>
+            <tr>
+              <th scope="col">Sheet</th>
+              <th scope="col" className="num">
+                Row
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Record</th>
+              <th scope="col">What happens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, limit).map((r) => (
+              <ReportRow key={`${r.sheet}|${r.row}`} r={r} describe={describe} />
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  No row matches these filters.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > limit && (
+        <p className="more-line">
+          Showing {limit.toLocaleString('en-GB')} of {count(rows.length, 'row')}.{' '}
+          <button type="button" className="small" onClick={() => setLimit(limit + PAGE)}>
+            Show {Math.min(PAGE, rows.length - limit).toLocaleString('en-GB')} more
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ReportRow({ r, describe }: { r: RowReport; describe: (kind: ImportKind, ch: FieldChange) => string }) {
+  const changes = r.changes ?? [];
+  const what = r.status === 'skipped' ? r.reason : r.status === 'unchanged' ? `already up to date${r.match ? ` (matched by ${r.match})` : ''}` : r.status === 'new' ? 'a new record' : `matched by ${r.match ?? 'id'}`;
+  return (
+    <tr className={`st-row-${r.status}`}>
+      <td className="truncate-cell" title={r.sheet}>
+        {r.sheet}
+      </td>
+      <td className="num">{r.row}</td>
+      <td>
+        <span className={`status-chip st-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+      </td>
+      <td className="record-cell" title={r.label}>
+        {r.label || <span className="muted">—</span>}
+      </td>
+      <td className="what-cell">
+        <span className={r.status === 'skipped' ? 'skip-reason' : 'muted'}>{what}</span>
+        {changes.length > 0 && (
+          <ul className="changes">
+            {changes.slice(0, 6).map((ch, i) => (
+              <li key={i}>{describe(r.kind, ch)}</li>
+            ))}
+            {changes.length > 6 && <li className="muted">and {changes.length - 6} more changes</li>}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function IssuesTable({ issues }: { issues: CellIssue[] }) {
+  const [limit, setLimit] = useState(PAGE);
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const list = useMemo(() => (errorsOnly ? issues.filter((i) => i.severity === 'error') : issues), [issues, errorsOnly]);
+  return (
+    <section className="report-section" aria-labelledby="issues-title">
+      <div className="report-head">
+        <h3 id="issues-title">Cells that need a look</h3>
+        {issues.length > 0 && (
+          <label className="inline small">
+            <input
+              type="checkbox"
+              checked={errorsOnly}
+              onChange={(e) => {
+                setErrorsOnly(e.target.checked);
+                setLimit(PAGE);
+              }}
+            />{' '}
+            Errors only
+          </label>
+        )}
+      </div>
+      {issues.length === 0 ? (
+        <p className="small muted">Every cell was read without a problem.</p>
+      ) : (
+        <div className="report-scroll">
+          <table className="table compact report-table" aria-label="Cell issues" data-testid="report-issues">
+            <thead>
+              <tr>
+                <th scope="col">Sheet</th>
+                <th scope="col" className="num">
+                  Row
+                </th>
+                <th scope="col">Column</th>
+                <th scope="col">Header</th>
+                <th scope="col">Severity</th>
+                <th scope="col">Message</th>
+                <th scope="col">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.slice(0, limit).map((i, n) => (
+                <tr key={n} className={`issue-${i.severity}`}>
+                  <td className="truncate-cell" title={i.sheet}>
+                    {i.sheet}
+                  </td>
+                  <td className="num">{i.row}</td>
+                  <td>{i.column || '—'}</td>
+                  <td className="truncate-cell" title={i.header}>
+                    {i.header || '—'}
+                  </td>
+                  <td>
+                    <span className={`status-chip sev-${i.severity}`}>{i.severity === 'error' ? 'Error' : 'Warning'}</span>
+                  </td>
+                  <td className="msg-cell">{i.message}</td>
+                  <td className="truncate-cell" title={i.value}>
+                    {i.value ?? ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.length > limit && (
+        <p className="more-line">
+          Showing {limit.toLocaleString('en-GB')} of {count(list.length, 'issue')}.{' '}
+          <button type="button" className="small" onClick={() => setLimit(limit + PAGE)}>
+            Show {Math.min(PAGE, list.length - limit).toLocaleString('en-GB')} more
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+// Columns step: for each sheet to import, which field each source column fills, why that was
+// suggested, the scale of money columns, the weeks or months of an allocation grid, and how
+// text dates are read. A field is mapped once per sheet.
+import { useEffect, useMemo } from 'react';
+import { useApp } from '../../state/use-app';
+import type { SheetProposal } from '../../../shared/exchange/analyse';
+import { fieldsFor, KIND_LABELS, type ExchangeField } from '../../../shared/exchange/fields';
+import { columnLetter, type SourceCell } from '../../../shared/exchange/source';
+import type { CustomFieldDef } from '../../../shared/model/schemas';
+import type { DateOrder } from '../../../shared/register/convert';
+import type { FlowSnapshot, ImportFlow } from './import-flow';
+import { DATE_ORDER_LABELS, HOLDS_LABELS, SCALES, count, showCell } from './display';
+
+export const dateOrderId = (sheet: string) => `date-order-${sheet.replace(/\W+/g, '-')}`;
+
+export function ColumnsStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
+  const { current } = useApp();
+  const included = s.proposals.filter((p) => p.include);
+  const focus = s.focusSheet;
+  useEffect(() => {
+    if (!focus) return;
+    const el = document.getElementById(dateOrderId(focus));
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [focus]);
+  if (!current) return null;
+  const customFields = current.all('customField') as CustomFieldDef[];
+  return (
+    <div className="columns-step">
+      <p className="muted small">Check what each column fills. Columns set to “— ignore —” are not read. Blank cells never erase a value the workbook holds.</p>
+      {included.map((p) => (
+        <SheetColumns key={p.sheet} p={p} fields={fieldsFor(p.kind, current.settings, customFields)} preview={s.summary?.sheets.find((x) => x.name === p.sheet)?.preview ?? []} flow={flow} />
+      ))}
+    </div>
+  );
+}
+
+function samplesOf(p: SheetProposal, preview: readonly SourceCell[][]): Map<number, string[]> {
+  const skip = new Set((p.mapping.skipRows ?? []).map((x) => x.row));
+  const out = new Map<number, string[]>();
+  for (let r = p.mapping.firstDataRow; r <= Math.min(p.mapping.lastDataRow, preview.length - 1); r++) {
+    if (skip.has(r)) continue;
+    const line = preview[r] ?? [];
+    line.forEach((cell, c) => {
+      const t = showCell(cell).trim();
+      if (!t) return;
+      const list = out.get(c) ?? [];
+      if (list.length < 3) list.push(t);
+      out.set(c, list);
+    });
+  }
+  return out;
+}
+
+function SheetColumns({ p, fields, preview, flow }: { p: SheetProposal; fields: ExchangeField[]; preview: readonly SourceCell[][]; flow: ImportFlow }) {
+  const samples = useMemo(() => samplesOf(p, preview), [p, preview]);
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const suggested = new Map(p.suggestions.map((x) => [x.column, x]));
+  const grid = new Map((p.mapping.periods?.columns ?? []).map((c) => [c.column, c]));
+  const mapped = new Set(p.mapping.columns.map((c) => c.field).filter((f): f is string => !!f));
+  const missing = fields.filter((f) => f.requiredForCreate && !mapped.has(f.key));
+  const periods = p.mapping.periods;
+  const headingId = `cols-${p.sheet.replace(/\W+/g, '-')}`;
+  const hasDates = p.mapping.columns.some((c) => c.field && byKey.get(c.field)?.col.type === 'date') || p.kind === 'allocation';
+
+  return (
+    <section className="panel sheet-columns" aria-labelledby={headingId}>
+      <div className="sheet-columns-head">
+        <h3 id={headingId}>
+          Sheet “{p.sheet}” <span className="muted">→ {HOLDS_LABELS[p.kind]}</span>
+        </h3>
+        <label className="inline date-order">
+          <span>Date order</span>
+          <select
+            id={dateOrderId(p.sheet)}
+            value={p.mapping.dateOrder ?? ''}
+            onChange={(e) => flow.setDateOrder(p.sheet, (e.target.value || null) as DateOrder | null)}
+            aria-label={`Date order for sheet ${p.sheet}`}
+            aria-describedby={hasDates ? undefined : `${headingId}-nodates`}
+          >
+            {DATE_ORDER_LABELS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!hasDates && (
+        <p id={`${headingId}-nodates`} className="sr-only">
+          No date column is mapped on this sheet.
+        </p>
+      )}
+      {missing.length > 0 && (
+        <p className="step-note small">
+          New {KIND_LABELS[p.kind].plural.toLowerCase()} need {missing.map((f) => f.label).join(' and ')}: without {missing.length === 1 ? 'it' : 'them'}, rows only update {KIND_LABELS[p.kind].plural.toLowerCase()} the workbook already has.
+        </p>
+      )}
+      {periods && periods.columns.length > 0 && (
+        <div className="period-list small" aria-label={`Period columns of ${p.sheet}`}>
+          <strong>
+            {periods.kind === 'week' ? 'Weekly' : 'Monthly'} grid: {count(periods.columns.length, periods.kind === 'week' ? 'week column' : 'month column')}
+          </strong>
+          <span className="muted"> hold hours per week, one allocation per filled cell.</span>
+          <ul className="period-chips">
+            {periods.columns.slice(0, 60).map((c) => (
+              <li key={c.column} className="chip" title={`${c.start} to ${c.end}`}>
+                {columnLetter(c.column)}: {c.label}
+              </li>
+            ))}
+            {periods.columns.length > 60 && <li className="muted">and {periods.columns.length - 60} more</li>}
+          </ul>
+        </div>
+      )}
+      <table className="table map-table">
+        <thead>
+          <tr>
+            <th scope="col">Column in the file</th>
+            <th scope="col">Sample values</th>
+            <th scope="col">Field</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.mapping.columns.map((c) => {
+            const header = p.headers[c.column] ?? '';
+            const name = `column ${columnLetter(c.column)}${header ? ` (${header})` : ''}`;
+            const sug = suggested.get(c.column);
+            const f = c.field ? byKey.get(c.field) : undefined;
+            const period = grid.get(c.column);
+            const reason = period ? `${periods?.kind ?? 'week'} column of the allocation grid` : c.field === (sug?.field ?? null) ? sug?.reason || 'no field looks like this column' : 'chosen by you';
+            return (
+              <tr key={c.column} className={c.field || period ? 'mapped' : 'ignored'}>
+                <th scope="row">
+                  <div className="src-col">
+                    <span className="col-letter">{columnLetter(c.column)}</span>
+                    <span className="col-header" title={header}>
+                      {header || <em className="muted">no header</em>}
+                    </span>
+                  </div>
+                </th>
+                <td>
+                  <div className="samples">
+                    {(samples.get(c.column) ?? []).map((v, i) => (
+                      <span key={i} className="sample" title={v}>
+                        {v}
+                      </span>
+                    ))}
+                    {!samples.get(c.column)?.length && <span className="muted small">(blank)</span>}
+                  </div>
+                </td>
+                <td className="field-cell">
+                  {period ? (
+                    <span className="grid-field">
+                      Hours, {period.label}
+                    </span>
+                  ) : (
+                    <div className="field-pick">
+                      <select value={c.field ?? ''} onChange={(e) => flow.setField(p.sheet, c.column, e.target.value || null)} aria-label={`Field for ${name}`}>
+                        <option value="">— ignore —</option>
+                        {fields.map((x) => (
+                          <option key={x.key} value={x.key}>
+                            {x.label}
+                          </option>
+                        ))}
+                      </select>
+                      {f?.col.type === 'money' && (
+                        <select value={c.scale ?? 1} onChange={(e) => flow.setScale(p.sheet, c.column, Number(e.target.value))} aria-label={`Scale of ${name}`} className="scale">
+                          {SCALES.map((x) => (
+                            <option key={x.value} value={x.value}>
+                              {x.label}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </div>
+                  )}
+                </td>
+                <td className="why hint">{reason}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
