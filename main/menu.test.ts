@@ -54,15 +54,19 @@ describe('buildMenuTemplate', () => {
     const { template, actions } = build();
     const file = submenuOf(template[0]);
     expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
-      'New Workbook', 'Open…', 'Open Recent', 'separator', 'Save As…', 'separator', 'quit',
+      'New Workbook', 'Open…', 'Open Recent', 'separator', 'Save As…', 'separator', 'Import from Spreadsheet…', 'Export to Excel…', 'Export CSV…', 'separator', 'quit',
     ]);
     expect(find(file, 'New Workbook').accelerator).toBe('CmdOrCtrl+N');
     expect(find(file, 'Open…').accelerator).toBe('CmdOrCtrl+O');
     click(find(file, 'New Workbook'));
     click(find(file, 'Open…'));
     click(find(file, 'Save As…'));
+    click(find(file, 'Import from Spreadsheet…'));
+    click(find(file, 'Export to Excel…'));
+    click(find(file, 'Export CSV…'));
+    expect(find(file, 'Import from Spreadsheet…').accelerator).toBe('CmdOrCtrl+I');
     expect(actions.send.mock.calls.map((c) => c[0])).toEqual([
-      { command: 'new-workbook' }, { command: 'open' }, { command: 'save-as' },
+      { command: 'new-workbook' }, { command: 'open' }, { command: 'save-as' }, { command: 'import-spreadsheet' }, { command: 'export-xlsx' }, { command: 'export-csv' },
     ]);
   });
 

@@ -80,6 +80,10 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       { label: 'Open Recent', submenu: recentSubmenu(options, actions) },
       separator,
       { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: send('save-as') },
+      separator,
+      { label: 'Import from Spreadsheet…', accelerator: 'CmdOrCtrl+I', click: send('import-spreadsheet') },
+      { label: 'Export to Excel…', accelerator: 'CmdOrCtrl+E', click: send('export-xlsx') },
+      { label: 'Export CSV…', click: send('export-csv') },
       ...(mac ? [separator, { role: 'close' } as Item] : [separator, { role: 'quit' } as Item]),
     ],
   };

@@ -79,6 +79,9 @@ function Shell() {
         else if (cmd.command === 'open') act({ kind: 'open' });
         else if (cmd.command === 'save-as') act({ kind: 'save-as' });
         else if (cmd.command === 'about') act({ kind: 'about' });
+        else if (cmd.command === 'import-spreadsheet') exchangeAct('import');
+        else if (cmd.command === 'export-xlsx') exchangeAct('export-xlsx');
+        else if (cmd.command === 'export-csv') exchangeAct('export-csv');
         else if (cmd.command === 'open-recent' && cmd.path) {
           void store.platform.openRecent(cmd.path).then(async (file) => {
             if (file) setDialog({ kind: 'outcome', outcome: await store.openFileBytes(file.name, file.bytes) });
@@ -89,7 +92,7 @@ function Shell() {
           else void (cmd.command === 'undo' ? store.undo() : store.redo());
         }
       }),
-    [store, act],
+    [store, act, exchangeAct],
   );
 
   // Spreadsheet-style shortcuts. Inside a text field, the browser's own undo applies.

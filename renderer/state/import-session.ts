@@ -50,8 +50,19 @@ export class ImportSession {
   }
 
   /** Converts and validates every row; nothing is written. */
-  preview(proposals: SheetProposal[], onProgress?: ProgressFn): Promise<ImportReport> {
-    return this.worker.call<ImportReport>({ type: 'preview', proposals, today: today() }, onProgress);
+  async preview(proposals: SheetProposal[], onProgress?: ProgressFn): Promise<ImportReport> {
+    const first = await this.worker.call<{ report: ImportReport; rows: number; issues: number }>({ type: 'preview', proposals, today: today() }, onProgress);
+    const report = first.report;
+    // The rest of a long report in parts, each a short task on this thread.
+    for (const what of ['rows', 'issues'] as const) {
+      const list = report[what] as unknown[];
+      while (list.length < first[what]) {
+        const part = await this.worker.call<unknown[]>({ type: 'report-part', what, from: list.length });
+        if (!part.length) break;
+        for (const x of part) list.push(x);
+      }
+    }
+    return report;
   }
 
   /** Writes the last previewed import in one transaction (one undo step) and remembers the mappings. */
@@ -83,9 +94,9 @@ export class ImportSession {
     const current = this.store.getSnapshot().current;
     if (!current) throw new Error('No workbook is open');
     const ids = createIdGenerator({ now: () => Date.now(), random: Math.random });
-    const { ops, cells } = mergeOps(current, diff, decisions, ids);
+    const { ops, cells, label } = mergeOps(current, diff, decisions, ids);
     if (!ops.length) return { result: undefined, cells: 0 };
-    const result = await this.store.commit(ops, { origin: 'merge', label: `Merge ${cells} cell${cells === 1 ? '' : 's'} from ${diff.fileName}` });
+    const result = await this.store.commit(ops, { origin: 'merge', label });
     return { result, cells };
   }
 

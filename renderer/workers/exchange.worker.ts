@@ -43,6 +43,7 @@ export type ExchangeRequest =
   | { type: 'remap'; sheet: string; kind: ImportKind }
   | { type: 'preview'; proposals: SheetProposal[]; today: string }
   | { type: 'take-plan'; part: number }
+  | { type: 'report-part'; what: 'rows' | 'issues'; from: number }
   | { type: 'diff'; today: string }
   | { type: 'export-xlsx'; grid: GridUnit; exportId: string; exportedAt: string; today: string }
   | { type: 'export-csv'; kind: ImportKind; today: string };
@@ -58,6 +59,8 @@ let source: SourceWorkbook | null = null;
 let snapshot: ExportSnapshot | null = null;
 let lastPlan: PlanResult | null = null;
 const PLAN_PART = 5_000;
+const REPORT_PART = 5_000;
+let lastReport: ImportReport | null = null;
 
 function random(): number {
   const b = new Uint32Array(1);
@@ -122,7 +125,14 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
         progress('Checking every row', null);
         const { report, result } = previewImport(need(state, 'workbook'), need(source, 'file'), req.proposals, { ...clock, today: req.today });
         lastPlan = result;
-        return post({ type: 'ok', value: report satisfies ImportReport });
+        lastReport = report;
+        // The first part now, the rest on request: a 50k-row report sent at once would be one
+        // long task on the page while it is deserialised.
+        return post({ type: 'ok', value: { report: { ...report, rows: report.rows.slice(0, REPORT_PART), issues: report.issues.slice(0, REPORT_PART) }, rows: report.rows.length, issues: report.issues.length } });
+      }
+      case 'report-part': {
+        const r = need(lastReport, 'import report');
+        return post({ type: 'ok', value: (req.what === 'rows' ? r.rows : r.issues).slice(req.from, req.from + REPORT_PART) });
       }
       case 'take-plan': {
         // In parts: the page deserialises each message on its own thread, so a 50k-record plan

@@ -83,7 +83,9 @@ export function summarisePortfolio(records: WorkbookRecords, today: IsoDate, hor
   const groups = new Map<string | null, Project[]>();
   for (const p of projects) {
     const key = p.programmeId && programmeName.has(p.programmeId) ? p.programmeId : null;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
   }
   const programmes: ProgrammeRow[] = [...groups.entries()]
     .map(([id, list]) => {

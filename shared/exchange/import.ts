@@ -590,7 +590,8 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
     }
   }
 
-  return { report: { fileName: source.fileName, rows, issues, counts: countRows(rows, issues), creates, matchRules }, ops, opRows };
+  const shown = collapseWarnings(issues);
+  return { report: { fileName: source.fileName, rows, issues: shown, counts: countRows(rows, shown), creates, matchRules }, ops, opRows };
 }
 
 /** A value as the register shows it; references are named with the records this import creates. */
@@ -603,6 +604,31 @@ function showWith(ctx: ColumnContext) {
       return String(v);
     }
   };
+}
+
+/**
+ * The same warning on many rows of a column ("Active" read as in-progress) is listed once,
+ * at its first row, with how many rows it covers; errors are always listed row by row.
+ */
+function collapseWarnings(issues: CellIssue[]): CellIssue[] {
+  const first = new Map<string, { issue: CellIssue; rows: number }>();
+  const out: CellIssue[] = [];
+  for (const i of issues) {
+    if (i.severity !== 'warning' || !i.column) {
+      out.push(i);
+      continue;
+    }
+    const key = `${i.sheet}\u0000${i.column}\u0000${i.message}`;
+    const seen = first.get(key);
+    if (seen) seen.rows++;
+    else {
+      const copy = { ...i };
+      first.set(key, { issue: copy, rows: 1 });
+      out.push(copy);
+    }
+  }
+  for (const { issue, rows } of first.values()) if (rows > 1) issue.message = `${issue.message} (and ${rows - 1} more row${rows === 2 ? '' : 's'} like it)`;
+  return out;
 }
 
 function normal(v: unknown): unknown {

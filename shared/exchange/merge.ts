@@ -317,19 +317,24 @@ function newLabel(kind: ImportKind, r: Record<string, unknown>, ctx: ColumnConte
  * The operations of a merge with the user's decisions. Allocation grid rows whose hours change
  * in some periods are re-cut into allocations of constant hours (the first keeps the record).
  */
-export function mergeOps(state: WorkbookState, diff: MergeDiff, decisions: MergeDecisions, newId: () => string): { ops: Op[]; cells: number } {
+export function mergeOps(state: WorkbookState, diff: MergeDiff, decisions: MergeDecisions, newId: () => string): { ops: Op[]; cells: number; added: number; deleted: number; label: string } {
   const ops: Op[] = [];
   let cells = 0;
+  let added = 0;
+  let deleted = 0;
   for (const row of diff.rows) {
     const entity = KIND_ENTITY[row.kind];
     if (row.change === 'new') {
       if (decisions.get(row.key) === false || !row.record) continue;
       ops.push({ op: 'create', entity, record: { ...row.record, id: newId() } });
-      cells += row.cells.length;
+      added++;
       continue;
     }
     if (row.change === 'deleted') {
-      if (decisions.get(row.key) === true && row.recordId && state.has(entity, row.recordId)) ops.push({ op: 'delete', entity, id: row.recordId });
+      if (decisions.get(row.key) === true && row.recordId && state.has(entity, row.recordId)) {
+        ops.push({ op: 'delete', entity, id: row.recordId });
+        deleted++;
+      }
       continue;
     }
     if (!row.recordId || !state.has(entity, row.recordId)) continue;
@@ -345,7 +350,9 @@ export function mergeOps(state: WorkbookState, diff: MergeDiff, decisions: Merge
     if (Object.keys(changes).length) ops.push({ op: 'update', entity, id: row.recordId, changes });
     if (periodHours.size && row.kind === 'allocation') ops.push(...recut(state, row, periodHours, newId));
   }
-  return { ops, cells };
+  const n = (k: number, one: string, many: string) => (k ? [`${k} ${k === 1 ? one : many}`] : []);
+  const what = [...n(cells, 'cell', 'cells'), ...n(added, 'new row', 'new rows'), ...n(deleted, 'deletion', 'deletions')].join(', ') || 'nothing';
+  return { ops, cells, added, deleted, label: `Merge ${what} from ${diff.fileName}` };
 }
 
 /** New hours for some periods of an allocation → the allocations that give exactly those hours. */

@@ -23,7 +23,7 @@ export const ipcChannels = {
 export const MENU_CHANNEL = 'pmo:menu';
 
 /** Commands main sends on MENU_CHANNEL; see MenuCommandSchema in contract.ts. */
-export const MENU_COMMANDS = ['new-workbook', 'open', 'save-as', 'undo', 'redo', 'about', 'open-recent'] as const;
+export const MENU_COMMANDS = ['new-workbook', 'open', 'save-as', 'import-spreadsheet', 'export-xlsx', 'export-csv', 'undo', 'redo', 'about', 'open-recent'] as const;
 
 // ---------------------------------------------------------------------------------------
 // Wire format. Electron prefixes rejected invokes with "Error invoking remote method …", so
