@@ -159,6 +159,11 @@ describe('export → edit → merge', () => {
     projects.rows.push(['PRJ-020', 'Returned project', ...Array(projects.width - 2).fill(null)]);
     const [head, ...body] = projects.rows;
     projects.rows = [head!, ...body.reverse()];
+    // Milestones: columns in reverse order (as after dragging them around), one date changed.
+    const ms = returned.sheets[1]!;
+    ms.rows = ms.rows.map((r) => [...r].reverse());
+    const fc = (ms.rows[0] as string[]).indexOf('Forecast');
+    ms.rows[1]![fc] = { d: '2026-07-01' };
     // Allocations: week 2 of a-1 set to 8 hours.
     const alloc = returned.sheets[3]!;
     const wk = (alloc.rows[0] as string[]).indexOf('2026-W03');
@@ -174,6 +179,7 @@ describe('export → edit → merge', () => {
     const cells = changed.flatMap((r) => r.cells.map((c) => `${r.label}|${c.field}|${c.kind}`)).sort();
     expect(cells).toEqual([
       'Asha Patel on PRJ-001 CRM replacement|period:2026-01-12|theirs',
+      'Go-live|forecastDate|theirs',
       'PRJ-001 CRM replacement|budget|conflict',
       'PRJ-001 CRM replacement|name|theirs',
       'PRJ-002 Data platform|finish|theirs',
@@ -191,6 +197,7 @@ describe('export → edit → merge', () => {
     applyPlan(state, planChangeOk(state, clock, ops));
     expect(state.get('project', 'p-1')).toMatchObject({ name: 'CRM replacement (phase 1)', budget: 14_000_000 });
     expect(state.get('project', 'p-2')).toMatchObject({ finish: '2026-12-31', manager: 'Dee' });
+    expect(state.get('milestone', 'm-1')!.forecastDate).toBe('2026-07-01');
     expect(state.has('project', 'p-3')).toBe(false);
     expect(state.all('project').some((p) => p.code === 'PRJ-020')).toBe(true);
     const a = state.all('allocation').filter((x) => x.resourceId === 'res-1').sort((x, y) => (x.start < y.start ? -1 : 1));
