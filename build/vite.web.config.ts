@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { rendererViteConfig, repoRoot } from './renderer.config.ts';
 
 const base = rendererViteConfig();
+// Overridable so two checkouts (or two engineers' test runs) can build and serve side by side.
+const port = Number(process.env['PMO_WEB_PORT'] ?? 5173);
+const outDir = process.env['PMO_WEB_OUT'] ?? fileURLToPath(new URL('../out/web', import.meta.url));
 
 export default defineConfig({
   ...base,
   build: {
     ...base.build,
-    outDir: fileURLToPath(new URL('../out/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     rollupOptions: {
       input: {
@@ -18,6 +21,6 @@ export default defineConfig({
       },
     },
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, fs: { allow: [repoRoot] } },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  server: { host: '127.0.0.1', port, strictPort: true, fs: { allow: [repoRoot] } },
+  preview: { host: '127.0.0.1', port, strictPort: true },
 });
