@@ -664,13 +664,21 @@ export function validateImport(state: WorkbookState, planned: ImportPlan, ctx: O
   if (!result.rejected.length) return { report: planned.report, result };
   const rows = planned.report.rows.map((r) => ({ ...r }));
   const issues = [...planned.report.issues];
+  // A row of a wide allocation grid makes several operations: it is skipped only when all are refused.
+  const opsOfRow = new Map<number, number>();
+  for (const r of planned.opRows) if (r >= 0) opsOfRow.set(r, (opsOfRow.get(r) ?? 0) + 1);
+  const refusedOfRow = new Map<number, number>();
+  for (const rej of result.rejected) {
+    const r = rej.index >= 0 ? planned.opRows[rej.index] : undefined;
+    if (r !== undefined && r >= 0) refusedOfRow.set(r, (refusedOfRow.get(r) ?? 0) + 1);
+  }
   for (const rej of result.rejected) {
     const rowIndex = rej.index >= 0 ? planned.opRows[rej.index] : undefined;
     if (rowIndex === undefined || rowIndex < 0) continue;
     const row = rows[rowIndex]!;
     const message = rej.problems.map((p) => p.message).join('; ');
     issues.push({ sheet: row.sheet, row: row.row, column: '', header: '', severity: 'error', message });
-    if (row.status !== 'skipped') {
+    if (row.status !== 'skipped' && refusedOfRow.get(rowIndex) === opsOfRow.get(rowIndex)) {
       row.status = 'skipped';
       row.reason = message;
       delete row.changes;
