@@ -5,6 +5,7 @@ import { useApp } from '../state/use-app';
 import { summarisePortfolio, type MilestoneRow } from '../../shared/analytics/portfolio-summary';
 import { STAGES, STAGE_LABELS, type Settings } from '../../shared/model/schemas';
 import { localToday } from '../../shared/util/dates';
+import { chooseBaseline, lookupOf } from '../../shared/baselines/baselines';
 import { date, money, percent, plural } from '../format';
 
 const RAG_LABEL = { R: 'Red', A: 'Amber', G: 'Green', none: 'Not set' } as const;
@@ -13,7 +14,8 @@ export function OverviewView() {
   const { current, dataVersion } = useApp();
   const today = localToday(new Date());
   // dataVersion changes with every committed change; the summary is recomputed then only.
-  const summary = useMemo(() => (current ? summarisePortfolio(current.records(), today) : null), [current, dataVersion, today]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Milestone slip is measured against the baseline chosen in Settings → Baselines.
+  const summary = useMemo(() => (current ? summarisePortfolio(current.records(), today, 90, lookupOf(chooseBaseline(current.settings, current), current)) : null), [current, dataVersion, today]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!current || !summary) return null;
   const s = current.settings;
   if (summary.projects === 0) {
@@ -28,6 +30,7 @@ export function OverviewView() {
     );
   }
   const t = summary.totals;
+  const baseline = chooseBaseline(s, current);
   return (
     <section aria-labelledby="overview-title" className="overview">
       <h1 id="overview-title">{s.name}</h1>
@@ -96,7 +99,13 @@ export function OverviewView() {
           <h2 id="milestones">Milestones</h2>
           <MilestoneTable title={`Overdue (${summary.overdue.length})`} rows={summary.overdue.slice(0, 6)} empty="No milestone is overdue." s={s} />
           <MilestoneTable title={`Due in the next 90 days (${summary.dueSoon.length})`} rows={summary.dueSoon.slice(0, 8)} empty="Nothing is due in the next 90 days." s={s} />
-          <MilestoneTable title={`Most slipped against baseline (${summary.slipped.length})`} rows={summary.slipped.slice(0, 6)} empty="No milestone has slipped." s={s} />
+          <MilestoneTable
+            title={`Most slipped against ${baseline.kind === 'named' ? `‘${baseline.baseline.name}’` : 'baseline'} (${summary.slipped.length})`}
+            note={baseline.kind === 'missing' ? 'The baseline chosen in Settings no longer exists: slip is against each milestone’s own baseline date.' : undefined}
+            rows={summary.slipped.slice(0, 6)}
+            empty="No milestone has slipped."
+            s={s}
+          />
         </article>
         <article className="panel" aria-labelledby="risks">
           <h2 id="risks">Top risks by exposure</h2>
@@ -135,10 +144,11 @@ export function OverviewView() {
   );
 }
 
-function MilestoneTable({ title, rows, empty, s }: { title: string; rows: MilestoneRow[]; empty: string; s: Settings }) {
+function MilestoneTable({ title, note, rows, empty, s }: { title: string; note?: string | undefined; rows: MilestoneRow[]; empty: string; s: Settings }) {
   return (
     <>
       <h3>{title}</h3>
+      {note && <p className="muted small">{note}</p>}
       {rows.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (

@@ -6,6 +6,7 @@ import { useApp, useStore } from '../state/use-app';
 import type { Settings } from '../../shared/model/schemas';
 import { isIsoDate } from '../../shared/util/dates';
 import { fieldLabel as fieldLabelFor } from '../../shared/model/labels';
+import { BaselinesPanel } from './baselines/BaselinesPanel';
 
 const CURRENCIES = ['GBP', 'EUR', 'USD', 'CHF', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'JPY', 'INR', 'ZAR', 'SGD', 'HKD', 'AED'];
 const LOCALES: [string, string][] = [
@@ -31,8 +32,14 @@ type Changes = Partial<Record<keyof Settings, unknown>>;
 export function SettingsView() {
   const { current, dataVersion } = useApp();
   if (!current) return null;
-  // Remount on every data change so that fields show the saved value after undo or redo.
-  return <SettingsForm key={dataVersion} settings={current.settings} />;
+  // Remount on every data change so that fields show the saved value after undo or redo. The
+  // Baselines panel follows the data itself: it is not remounted, so focus stays on its radios.
+  return (
+    <>
+      <SettingsForm key={dataVersion} settings={current.settings} />
+      <BaselinesPanel />
+    </>
+  );
 }
 
 function SettingsForm({ settings: s }: { settings: Settings }) {

@@ -4,6 +4,7 @@ import { STAGES, type Milestone, type Project, type RaidItem, type Stage } from 
 import type { WorkbookRecords } from '../model/workbook';
 import { addDays, diffDays, type IsoDate } from '../util/dates';
 import { sumMoney, type Money } from '../util/money';
+import { milestoneSlipDays, type BaselineLookup } from '../baselines/baselines';
 
 export interface MoneyTotals {
   budget: Money;
@@ -29,7 +30,7 @@ export interface ProgrammeRow extends MoneyTotals {
 export interface MilestoneRow {
   milestone: Milestone;
   project: Project;
-  /** Forecast − baseline in calendar days (positive = late); null without both dates. */
+  /** Forecast − baseline in calendar days (positive = late); null without both dates. The baseline is the compared one (see summarisePortfolio). */
   slipDays: number | null;
 }
 
@@ -70,7 +71,11 @@ function totals(projects: Project[]): MoneyTotals {
 
 const ragKey = (p: Project) => p.rag.overall ?? 'none';
 
-export function summarisePortfolio(records: WorkbookRecords, today: IsoDate, horizonDays = 90): PortfolioSummary {
+/**
+ * `baseline`: where milestone slip reads baseline dates (lookupFor(settings, …): the baseline
+ * chosen in Settings); without it, each milestone's own baseline date.
+ */
+export function summarisePortfolio(records: WorkbookRecords, today: IsoDate, horizonDays = 90, baseline?: BaselineLookup): PortfolioSummary {
   const projects = records.project.filter((p) => !p.archived);
   const byId = new Map(projects.map((p) => [p.id, p]));
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
@@ -99,7 +104,7 @@ export function summarisePortfolio(records: WorkbookRecords, today: IsoDate, hor
   const rows: MilestoneRow[] = [];
   for (const m of records.milestone) {
     const project = byId.get(m.projectId);
-    if (project) rows.push({ milestone: m, project, slipDays: slipDays(m) });
+    if (project) rows.push({ milestone: m, project, slipDays: baseline ? milestoneSlipDays(m, baseline) : slipDays(m) });
   }
   const open = rows.filter((r) => !r.milestone.actualDate && r.milestone.forecastDate);
   const byForecast = (a: MilestoneRow, b: MilestoneRow) => a.milestone.forecastDate!.localeCompare(b.milestone.forecastDate!) || a.project.code.localeCompare(b.project.code);

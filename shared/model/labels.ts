@@ -44,6 +44,7 @@ const LABELS: Record<string, string> = {
   costAmberPct: 'Amber cost variance',
   costRedPct: 'Red cost variance',
   scaleMax: 'Scale',
+  compareBaselineId: 'Compared baseline',
 };
 
 export function fieldLabel(path: string): string {

@@ -115,7 +115,17 @@ describe('settings', () => {
       ragRules: { slipAmberDays: 10, slipRedDays: 30, costAmberPct: 5, costRedPct: 10 },
       scoringCriteria: [],
       holidays: [],
+      compareBaselineId: null,
     });
+  });
+
+  it('reads settings saved before baselines could be chosen as comparing against the own baseline fields', () => {
+    const old = { name: 'Portfolio', currency: 'EUR', locale: 'fr-FR', dateOrder: 'DMY', fiscalYearStartMonth: 1, weekStart: 1, capacityUnit: 'fte', hoursPerFte: 35, ragRules: { slipAmberDays: 10, slipRedDays: 30, costAmberPct: 5, costRedPct: 10 }, scoringCriteria: [], holidays: [] };
+    const parsed = settings.safeParse(old);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual({ ...old, compareBaselineId: null });
+    expect(settings.parse({ ...old, compareBaselineId: 'bl-1' }).compareBaselineId).toBe('bl-1');
+    expect(settings.safeParse({ ...old, compareBaselineId: '' }).success).toBe(false);
   });
 
   it('checks the currency code, fiscal month, week start and hours per FTE', () => {

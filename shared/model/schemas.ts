@@ -74,6 +74,13 @@ export const settings = z.looseObject({
     .default({ slipAmberDays: 10, slipRedDays: 30, costAmberPct: 5, costRedPct: 10 }),
   scoringCriteria: z.array(criterion).default([]),
   holidays: z.array(holiday).default([]),
+  /**
+   * The named baseline slip is measured against (register slip columns, Overview); null = each
+   * project's and milestone's own baseline fields. Absent in files written before baselines
+   * could be chosen, which therefore read as null. A baseline that no longer exists falls back
+   * to the own fields too (shared/baselines).
+   */
+  compareBaselineId: id.nullable().default(null),
 });
 export type Settings = z.infer<typeof settings>;
 

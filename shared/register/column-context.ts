@@ -3,6 +3,7 @@
 import type { WorkbookState } from '../commands/state';
 import type { ColumnContext, Option, OptionSource } from './types';
 import { REFERENCES, referencedIds } from '../model/references';
+import { lookupFor } from '../baselines/baselines';
 
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, undefined, { numeric: true, sensitivity: 'base' });
 
@@ -38,6 +39,9 @@ export function buildColumnContext(state: WorkbookState, today: string): ColumnC
     settings: state.settings,
     today,
     options,
+    // The chosen baseline, read when the context is built: choosing another one is a settings
+    // change, and every change gives the register a new context.
+    baseline: lookupFor(state.settings, state),
     openRisks(projectId) {
       if (!risks) {
         risks = new Map();

@@ -2,7 +2,8 @@
 // grouped, and the computed figures beside them. Custom fields and scoring criteria of the
 // workbook become columns too.
 import { PRIORITIES, STAGES, STAGE_LABELS, type CustomFieldDef, type EntityName, type Settings } from '../model/schemas';
-import { costVariance, milestoneSlipDays, percentSpent, projectSlipDays, weightedScore } from '../analytics/project-metrics';
+import { costVariance, percentSpent, weightedScore } from '../analytics/project-metrics';
+import { OWN_BASELINE, milestoneSlipDays, projectSlipDays, slipDescription, type BaselineChoice } from '../baselines/baselines';
 import type { ColumnDef, ColumnType, Option } from './types';
 
 type Rec = Record<string, unknown> & { id: string };
@@ -43,7 +44,12 @@ function calc(name: string, header: string, type: ColumnType, get: Col['get'], e
 const sum = { aggregate: 'sum' as const };
 const group = { groupable: true };
 
-function projectColumns(settings: Settings, customFields: CustomFieldDef[]): Col[] {
+// Slip follows the baseline chosen in Settings (the context's lookup); without one in the
+// context, the record's own baseline fields. 'Baseline finish' and 'Baseline' stay the fields.
+const projectSlipCol: Col['get'] = (r, ctx) => projectSlipDays(r as never, ctx.baseline);
+const milestoneSlipCol: Col['get'] = (r, ctx) => milestoneSlipDays(r as never, ctx.baseline);
+
+function projectColumns(settings: Settings, customFields: CustomFieldDef[], baseline: BaselineChoice): Col[] {
   const cols: Col[] = [
     field('code', 'Code', 'text', { required: true, pinned: 'left', width: 110 }),
     field('name', 'Name', 'text', { required: true, pinned: 'left', width: 260 }),
@@ -58,7 +64,7 @@ function projectColumns(settings: Settings, customFields: CustomFieldDef[]): Col
     field('start', 'Start', 'date', { width: 125 }),
     field('finish', 'Finish', 'date', { width: 125 }),
     field('baselineFinish', 'Baseline finish', 'date', { width: 125 }),
-    calc('slip', 'Slip (days)', 'integer', (r) => projectSlipDays(r as never), { width: 120, description: 'Finish − baseline finish, in calendar days; positive is late.' }),
+    calc('slip', 'Slip (days)', 'integer', projectSlipCol, { width: 120, description: slipDescription(baseline, 'project') }),
     field('percentComplete', '% complete', 'percent', { width: 105 }),
     field('budget', 'Budget', 'money', { width: 130, ...sum }),
     field('forecastCost', 'Forecast (EAC)', 'money', { width: 135, ...sum }),
@@ -113,10 +119,14 @@ export function customColumn(f: CustomFieldDef): Col {
 const count = (name: string, header: string, entity: EntityName, fieldName: string): Col =>
   calc(name, header, 'integer', (r, ctx) => ctx.countOf(entity, fieldName, r.id), { width: 100, ...sum });
 
-export function columnsFor(entity: RegisterEntity, settings: Settings, customFields: CustomFieldDef[] = []): Col[] {
+/**
+ * `baseline` is the baseline slip is compared against (chooseBaseline), for the slip columns'
+ * header tooltips; their values come from the context's lookup.
+ */
+export function columnsFor(entity: RegisterEntity, settings: Settings, customFields: CustomFieldDef[] = [], baseline: BaselineChoice = OWN_BASELINE): Col[] {
   switch (entity) {
     case 'project':
-      return projectColumns(settings, customFields);
+      return projectColumns(settings, customFields, baseline);
     case 'programme':
       return [
         field('code', 'Code', 'text', { width: 110, pinned: 'left' }),
@@ -158,7 +168,7 @@ export function columnsFor(entity: RegisterEntity, settings: Settings, customFie
         field('baselineDate', 'Baseline', 'date', { width: 125 }),
         field('forecastDate', 'Forecast', 'date', { width: 125 }),
         field('actualDate', 'Actual', 'date', { width: 125 }),
-        calc('slip', 'Slip (days)', 'integer', (r) => milestoneSlipDays(r as never), { width: 120, description: 'Forecast − baseline, in calendar days; positive is late.' }),
+        calc('slip', 'Slip (days)', 'integer', milestoneSlipCol, { width: 120, description: slipDescription(baseline, 'milestone') }),
         calc(
           'status',
           'Status',

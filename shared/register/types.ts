@@ -3,6 +3,7 @@
 // definitions drive the grid, paste, fill, filters, saved views and, later, the roadmap.
 import type { Settings } from '../model/schemas';
 import type { IsoDate } from '../util/dates';
+import type { BaselineLookup } from '../baselines/baselines';
 
 export type ColumnType =
   | 'text'
@@ -40,6 +41,11 @@ export interface ColumnContext {
   openRisks(projectId: string): number;
   /** How many records of `entity` point at `id` through `field` (projects of a programme, people of a role). */
   countOf(entity: string, field: string, id: string): number;
+  /**
+   * The baseline the slip columns measure against: the one chosen in Settings → Baselines, or
+   * the records' own baseline fields. Absent: each record's own baseline fields.
+   */
+  baseline?: BaselineLookup;
 }
 
 export interface ColumnDef<R = Record<string, unknown>> {

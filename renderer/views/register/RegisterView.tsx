@@ -18,6 +18,8 @@ import { SetFieldDialog } from './SetFieldDialog';
 import { CustomFieldsDialog } from './CustomFieldsDialog';
 import { ProjectDetail } from './detail';
 import { REGISTER_LABELS, blankRecord, columnsFor, type RegisterEntity } from '../../../shared/register/columns';
+import { OWN_BASELINE, chooseBaseline, slipDescription } from '../../../shared/baselines/baselines';
+import { BaselineNote } from '../baselines/BaselineNote';
 import { copyRange, planFillDown, planPaste, type PastePlan } from '../../../shared/register/paste';
 import { parseCell } from '../../../shared/register/convert';
 import { defaultViewState, mergeColumnLayout, toggleSort, visibleColumns } from '../../../shared/register/view-state';
@@ -57,9 +59,12 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   // Columns change with the scoring criteria and custom fields only, not with every edit: new
   // column definitions make AG Grid rebuild every column.
   const customFields = entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : [];
-  const columnsKey = JSON.stringify([entity, current.settings.scoringCriteria, customFields]);
+  // Slip columns name the compared baseline in their header tooltips (Settings → Baselines).
+  const hasSlip = entity === 'project' || entity === 'milestone';
+  const baseline = hasSlip ? chooseBaseline(current.settings, current) : OWN_BASELINE;
+  const columnsKey = JSON.stringify([entity, current.settings.scoringCriteria, customFields, hasSlip ? slipDescription(baseline, 'project') : null]);
   const allColumns = useMemo(
-    () => columnsFor(entity, current.settings, entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : []) as Def[],
+    () => columnsFor(entity, current.settings, entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : [], baseline) as Def[],
     [columnsKey], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const fallback = useCallback(() => defaultViewState(allColumns as never, DEFAULT_SORT[entity]), [allColumns, entity]);
@@ -303,6 +308,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
           <span className="count" data-testid="row-count" aria-live="polite">
             {built.shown === built.total ? plural(built.total, labels.singular, labels.plural.toLowerCase()) : `Showing ${built.shown.toLocaleString()} of ${built.total.toLocaleString()} ${labels.plural.toLowerCase()}`}
           </span>
+          {hasSlip && <BaselineNote choice={baseline} />}
           <span className="spacer" />
           {entity === 'project' && (
             <button type="button" className="ghost" onClick={() => setDialog('custom-fields')}>

@@ -7,6 +7,9 @@ import { WorkbookState } from '../../../shared/commands/state';
 import { planNewWorkbook } from '../../../shared/commands/new-workbook';
 import { testClock, tinyWorkbook } from '../../../test/helpers/tiny-workbook';
 import type { LastChange } from '../../state/app-store';
+import { applyPlan, planChange } from '../../../shared/commands/plan';
+import type { Op } from '../../../shared/commands/types';
+import { chooseBaseline, compareAgainst } from '../../../shared/baselines/baselines';
 
 function setup() {
   const p = planNewWorkbook(tinyWorkbook(), { ...testClock(), origin: 'create', label: 'New' });
@@ -53,5 +56,31 @@ describe('RowsCache', () => {
     // A full rebuild gives the same rows.
     const rebuilt = new RowsCache().build({ ...input, records: state.all('project') as never[] });
     expect(rebuilt.rows.map((r) => (r as { record: unknown }).record)).toEqual(second.rows.map((r) => (r as { record: unknown }).record));
+  });
+
+  it('sorts by slip again when the compared baseline changes (a settings change is structural)', () => {
+    const { state } = setup();
+    const commit = (ops: Op[]) => {
+      const r = planChange(state, ops, { ...testClock(Date.UTC(2026, 11, 1)), origin: 'edit', label: 'Test' });
+      applyPlan(state, r.plan!);
+    };
+    // Own baseline fields: p-1 is 10 days late, p-2 on time. The named baseline: p-1 on time, p-2 40 days late.
+    commit([
+      { op: 'update', entity: 'project', id: 'p-1', changes: { baselineStart: '2026-01-05', baselineFinish: '2026-06-20' } },
+      { op: 'update', entity: 'project', id: 'p-2', changes: { baselineStart: '2026-03-01', baselineFinish: '2026-12-31' } },
+      { op: 'create', entity: 'baseline', record: { id: 'bl-1', name: 'Q3', createdAt: '2026-07-01T00:00:00.000Z', projects: [{ projectId: 'p-1', start: null, finish: '2026-06-30', budget: null }, { projectId: 'p-2', start: null, finish: '2026-11-21', budget: null }] } },
+    ]);
+    const cache = new RowsCache();
+    const slipOrder = (choice: ReturnType<typeof chooseBaseline>, change: LastChange | null, version: number) => {
+      const columns = columnsFor('project', state.settings, [], choice) as never[];
+      const view = { ...defaultViewState(columns, []), sort: [{ col: 'calc.slip', dir: 'desc' as const }] };
+      const built = cache.build({ records: state.all('project') as never[], columns, view, ctx: buildColumnContext(state, '2026-05-01'), collapsed: new Set(), entity: 'project', change, version, get: (id: string) => state.get('project', id) as never });
+      return built.rows.map((r) => (r.kind === 'record' ? r.id : null));
+    };
+    expect(slipOrder(chooseBaseline(state.settings, state), null, 1)).toEqual(['p-1', 'p-2', 'p-3']);
+    commit([compareAgainst('bl-1')]);
+    const settingsChange: LastChange = { version: 2, updated: new Map(), fields: new Map(), structural: true };
+    expect(slipOrder(chooseBaseline(state.settings, state), settingsChange, 2)).toEqual(['p-2', 'p-1', 'p-3']);
+    expect(cache.lastPath).toBe('rebuilt');
   });
 });
