@@ -180,3 +180,15 @@ test('the detail panel shows the field history of an edit and a paste', async ({
   await expect(history).toContainText('Paste');
   await expect(history).toContainText('Evelyn Park');
 });
+
+test('Code and Name stay pinned on the left while the grid scrolls sideways', async ({ page }) => {
+  const reg = new RegisterPage(page);
+  await reg.open('Projects');
+  const demo = buildDemoWorkbook({ today: localToday(new Date()) });
+  const first = [...demo.records.project].filter((p) => !p.archived).sort((a, b) => a.code.localeCompare(b.code))[0]!;
+  await reg.revealColumn('actualCost');
+  await expect(reg.cell(first.id, 'actualCost')).toBeVisible();
+  await expect(reg.cell(first.id, 'code')).toBeVisible();
+  await expect(reg.cell(first.id, 'code')).toHaveText(first.code);
+  await expect(reg.cell(first.id, 'name')).toHaveText(first.name);
+});

@@ -205,7 +205,8 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     const first = columns[0]?.id;
     const pinOf = (c: Def) => {
       const st = stateById.get(c.id);
-      return st ? (st.pinned ?? null) : (c.pinned ?? null);
+      // A state that says nothing about pinning keeps the column's own (Code and Name are pinned).
+      return st?.pinned !== undefined ? st.pinned : (c.pinned ?? null);
     };
     // A group row's label spans the leading columns (same pinned section, no subtotal in them).
     let labelSpan = 1;
@@ -221,7 +222,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         headerTooltip: col.description ? `${col.header}: ${col.description}` : col.header,
         width: st?.width ?? col.width ?? 140,
         minWidth: 60,
-        pinned: st?.pinned ?? (st ? null : (col.pinned ?? null)),
+        pinned: st?.pinned !== undefined ? st.pinned : (col.pinned ?? null),
         sortable: false,
         resizable: true,
         suppressHeaderMenuButton: true,
