@@ -53,7 +53,7 @@ export class MissingFileError extends Error {}
 /** The save kind a path's extension belongs to, if any. */
 function saveKindOf(filePath: string, platform: Platform): SaveKind | undefined {
   const ext = (platform === 'win32' ? path.win32 : path.posix).extname(filePath).toLowerCase();
-  const kinds: SaveKind[] = ['workbook', 'xlsx', 'csv'];
+  const kinds: SaveKind[] = ['workbook', 'xlsx', 'csv', 'png', 'svg'];
   return kinds.find((kind) => (FILE_EXTENSIONS[kind] as readonly string[]).includes(ext));
 }
 

@@ -332,6 +332,8 @@ function createDialogs(): FileDialogs<BrowserWindow | null> {
     spreadsheet: 'Import Spreadsheet',
     xlsx: 'Export to Excel',
     csv: 'Export to CSV',
+    png: 'Export Image',
+    svg: 'Export Image',
   };
   return {
     async chooseOpenPath(parent, kind) {

@@ -50,6 +50,15 @@ describe('checkUserPath', () => {
     expect(() => checkUserPath('/home/ana/people.xlsx', 'workbook', 'linux')).toThrow(/not a PMO Workbench workbook/);
     expect(() => checkUserPath('/home/ana/Plans', 'workbook', 'linux')).toThrow(/not a PMO Workbench workbook/);
   });
+
+  it('accepts roadmap images only with their own extension', () => {
+    expect(checkUserPath('/home/ana/Roadmap.png', 'png', 'linux')).toBe('/home/ana/Roadmap.png');
+    expect(checkUserPath('C:\\Users\\ana\\Roadmap.SVG', 'svg', 'win32')).toBe('C:\\Users\\ana\\Roadmap.SVG');
+    expect(() => checkUserPath('/home/ana/Roadmap.svg', 'png', 'linux')).toThrow(/not a PNG image/);
+    expect(() => checkUserPath('/home/ana/run.sh', 'svg', 'linux')).toThrow(/not an SVG image/);
+    expect(safeSuggestedName('Roadmap 2026-03-01', 'png')).toBe('Roadmap 2026-03-01.png');
+    expect(dialogFilters('svg')).toEqual([{ name: 'SVG image', extensions: ['svg'] }]);
+  });
 });
 
 describe('samePath', () => {

@@ -31,6 +31,8 @@ const kindLabel: Record<FileKind, string> = {
   spreadsheet: 'a spreadsheet',
   xlsx: 'an Excel workbook',
   csv: 'a CSV file',
+  png: 'a PNG image',
+  svg: 'an SVG image',
 };
 
 /**
@@ -90,6 +92,8 @@ export function dialogFilters(kind: FileKind): DialogFilter[] {
     spreadsheet: 'Spreadsheets and CSV',
     xlsx: 'Excel workbook',
     csv: 'CSV (comma-separated values)',
+    png: 'PNG image',
+    svg: 'SVG image',
   };
   return [{ name: names[kind], extensions: FILE_EXTENSIONS[kind].map((ext) => ext.slice(1)) }];
 }

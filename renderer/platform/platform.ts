@@ -1,6 +1,14 @@
 // The renderer's one door to its shell. In Electron it calls the preload API (window.pmo); in
 // a browser it uses file inputs and downloads. Nothing else in the renderer touches window.pmo.
-import type { MenuCommand, PmoApi, RecentFile } from '../../shared/ipc/contract';
+import type { MenuCommand, PmoApi, RecentFile, SaveKind } from '../../shared/ipc/contract';
+
+const MIME_TYPES: Record<SaveKind, string> = {
+  workbook: 'application/json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+};
 
 export interface OpenedFile {
   name: string;
@@ -16,7 +24,7 @@ export interface Platform {
   /** Lets the user pick a spreadsheet to import (xlsx, xlsm, xls, ods, csv, tsv). */
   openSpreadsheetFile(): Promise<OpenedFile | null>;
   /** Saves bytes under a name the user confirms; returns the name used, or null when canceled. */
-  saveFile(suggestedName: string, bytes: Uint8Array, kind: 'workbook' | 'xlsx' | 'csv'): Promise<string | null>;
+  saveFile(suggestedName: string, bytes: Uint8Array, kind: SaveKind): Promise<string | null>;
   appVersion(): Promise<{ version: string; details: string }>;
   recentFiles(): Promise<RecentFile[]>;
   openRecent(path: string): Promise<OpenedFile | null>;
@@ -70,8 +78,7 @@ function browser(): Platform {
     openWorkbookFile: () => pickFile('.pmowb,application/json'),
     openSpreadsheetFile: () => pickFile('.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt'),
     async saveFile(suggestedName, bytes, kind) {
-      const type = kind === 'workbook' ? 'application/json' : kind === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: MIME_TYPES[kind] }));
       const a = document.createElement('a');
       a.href = url;
       a.download = suggestedName;

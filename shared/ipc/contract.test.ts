@@ -70,6 +70,8 @@ describe('request schemas', () => {
     expect(request.safeParse({ suggestedName: 'Plan', kind: 'workbook', bytes: [1, 2, 3] }).success).toBe(false);
     expect(request.safeParse({ suggestedName: 'Plan', kind: 'workbook', bytes: 'abc' }).success).toBe(false);
     expect(request.safeParse({ suggestedName: 'Plan', kind: 'ods', bytes }).success).toBe(false);
+    expect(request.safeParse({ suggestedName: 'Roadmap', kind: 'png', bytes }).success).toBe(true);
+    expect(request.safeParse({ suggestedName: 'Roadmap', kind: 'svg', bytes }).success).toBe(true);
   });
 
   it('refuses bytes over the size cap without copying them', () => {
@@ -147,7 +149,7 @@ describe('PmoApi type', () => {
     expectTypeOf<PmoApi['openFile']>().toEqualTypeOf<(request: { kind: 'workbook' | 'spreadsheet' }) => Promise<FileOpenReply>>();
     expectTypeOf<PmoApi['saveFileAs']>().parameter(0).toEqualTypeOf<{
       suggestedName: string;
-      kind: 'workbook' | 'xlsx' | 'csv';
+      kind: 'workbook' | 'xlsx' | 'csv' | 'png' | 'svg';
       bytes: Uint8Array;
     }>();
     expectTypeOf<PmoApi['saveFileAs']>().returns.toEqualTypeOf<Promise<FileSaveAsReply>>();

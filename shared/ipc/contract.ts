@@ -24,11 +24,14 @@ export const FILE_EXTENSIONS = {
   spreadsheet: ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.tsv'],
   xlsx: ['.xlsx'],
   csv: ['.csv'],
+  png: ['.png'],
+  svg: ['.svg'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const OpenKindSchema = z.enum(['workbook', 'spreadsheet']);
 export type OpenKind = z.infer<typeof OpenKindSchema>;
-export const SaveKindSchema = z.enum(['workbook', 'xlsx', 'csv']);
+/** What Save As writes: a workbook, exports to spreadsheets, and images of views (the roadmap). */
+export const SaveKindSchema = z.enum(['workbook', 'xlsx', 'csv', 'png', 'svg']);
 export type SaveKind = z.infer<typeof SaveKindSchema>;
 export type FileKind = OpenKind | SaveKind;
 

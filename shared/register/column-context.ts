@@ -4,6 +4,7 @@ import type { WorkbookState } from '../commands/state';
 import type { ColumnContext, Option, OptionSource } from './types';
 import { REFERENCES, referencedIds } from '../model/references';
 import { lookupFor } from '../baselines/baselines';
+import { criticalPath, type ScheduleResult } from '../schedule/critical-path';
 
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, undefined, { numeric: true, sensitivity: 'base' });
 
@@ -34,6 +35,7 @@ export function buildColumnContext(state: WorkbookState, today: string): ColumnC
   };
 
   let risks: Map<string, number> | null = null;
+  let schedule: ScheduleResult | null = null;
   const counts = new Map<string, Map<string, number>>();
   return {
     settings: state.settings,
@@ -42,6 +44,11 @@ export function buildColumnContext(state: WorkbookState, today: string): ColumnC
     // The chosen baseline, read when the context is built: choosing another one is a settings
     // change, and every change gives the register a new context.
     baseline: lookupFor(state.settings, state),
+    totalFloat(projectId) {
+      // Computed on first use (the column is hidden by default): one linear pass over the network.
+      schedule ??= criticalPath({ projects: state.all('project').filter((p) => !p.archived), milestones: state.all('milestone'), dependencies: state.all('dependency') });
+      return schedule.nodes.get(`project:${projectId}`)?.totalFloat ?? null;
+    },
     openRisks(projectId) {
       if (!risks) {
         risks = new Map();

@@ -65,6 +65,11 @@ function projectColumns(settings: Settings, customFields: CustomFieldDef[], base
     field('finish', 'Finish', 'date', { width: 125 }),
     field('baselineFinish', 'Baseline finish', 'date', { width: 125 }),
     calc('slip', 'Slip (days)', 'integer', projectSlipCol, { width: 120, description: slipDescription(baseline, 'project') }),
+    calc('float', 'Total float (days)', 'integer', (r, ctx) => ctx.totalFloat?.(r.id) ?? null, {
+      width: 140,
+      hiddenByDefault: true,
+      description: 'Days this project can slip before it delays a dependent project or milestone or the portfolio end; 0 or less is on the critical path.',
+    }),
     field('percentComplete', '% complete', 'percent', { width: 105 }),
     field('budget', 'Budget', 'money', { width: 130, ...sum }),
     field('forecastCost', 'Forecast (EAC)', 'money', { width: 135, ...sum }),

@@ -46,6 +46,8 @@ export interface ColumnContext {
    * the records' own baseline fields. Absent: each record's own baseline fields.
    */
   baseline?: BaselineLookup;
+  /** Total float of a project in days across the portfolio's dependencies (null: unscheduled or on a loop). */
+  totalFloat?(projectId: string): number | null;
 }
 
 export interface ColumnDef<R = Record<string, unknown>> {

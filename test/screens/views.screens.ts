@@ -3,6 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from '../e2e/pages/app-page';
 import { RegisterPage } from '../e2e/pages/register-page';
 import { ExchangePage, XLSX_MIME } from '../e2e/pages/exchange-page';
+import { RoadmapPage } from '../e2e/pages/roadmap-page';
+import { writeFile } from 'node:fs/promises';
 import { editExport, messyWorkbook } from '../helpers/messy-workbook';
 import { zipBomb } from '../helpers/hostile-files';
 
@@ -139,4 +141,69 @@ test('import wizard and merge review', async ({ page }) => {
   await ex.wizard.locator('.wizard-body').evaluate((b) => (b.scrollTop = b.scrollHeight));
   await shoot(page, '30-merge-review-rows');
   await ex.button('Cancel').click();
+});
+
+test('roadmap', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.openDemoFromWelcome();
+  const rm = new RoadmapPage(page);
+  await rm.open();
+  await rm.groupBy('Programme');
+  // Each size fitted to the portfolio (F), as a user would after resizing the window.
+  const fitted = async (name: string, before?: () => Promise<void>) => {
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(150);
+      await rm.keys('f');
+      if (before) await before();
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: `test-results/screens/${name}-${size.width}x${size.height}.png` });
+    }
+  };
+  await fitted('40-roadmap-by-programme');
+  // Zoomed in around today: months, percentages, lags, milestones with their slip.
+  await fitted('41-roadmap-zoomed', async () => {
+    await rm.keys('Home', '+', '+');
+  });
+  // Hovering a bar.
+  await page.setViewportSize(sizes[0]!);
+  await rm.keys('f', 'Home', '+', '+');
+  const ids = await rm.visibleProjects();
+  const r = await rm.reveal(ids[2]!);
+  await page.mouse.move(r.x + Math.min(40, r.width / 2), r.y + r.height / 2);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: 'test-results/screens/42-roadmap-hover-1280x800.png' });
+  // Dragging a bar into a broken dependency (PRJ-005 waits for PRJ-004): the warning while dragging.
+  await rm.dragBar(ids[4]!, -60, 'move', async () => {
+    await page.screenshot({ path: 'test-results/screens/43-roadmap-drag-1280x800.png' });
+  });
+  await app.undoButton.click();
+  // The critical path: turning it on scrolls to its first item.
+  await page.setViewportSize(sizes[0]!);
+  await rm.keys('f');
+  await rm.button('Critical path').click();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: 'test-results/screens/44-roadmap-critical-path-1280x800.png' });
+  await rm.button('Critical path').click();
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await rm.button('Timeline').click();
+    await rm.button('Milestones only').click();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `test-results/screens/45-roadmap-milestones-${size.width}x${size.height}.png` });
+  }
+  await rm.button('Timeline').click();
+  await page.setViewportSize(sizes[0]!);
+  await rm.keys('f');
+  const a4 = await rm.exportImage('PNG', 'A4 landscape');
+  await writeFile('test-results/screens/46-roadmap-export-a4.png', a4.bytes);
+  const svg = await rm.exportImage('SVG', 'As on screen');
+  await writeFile('test-results/screens/47-roadmap-export-screen.svg', svg.bytes);
+  await page.getByLabel('Group by').selectOption({ label: 'None' });
+  await page.getByRole('button', { name: 'Display…' }).click();
+  await page.getByLabel('Row height').selectOption({ label: 'Compact' });
+  await page.getByLabel('Colour by').selectOption({ label: 'Stage' });
+  await page.keyboard.press('Escape');
+  await shoot(page, '48-roadmap-compact-by-stage');
 });
