@@ -195,19 +195,32 @@ export function hoursIn(a: Rec, p: Period, hoursPerFte: number): number {
   return Math.round(((rate * covered) / days) * 100) / 100;
 }
 
+/** Day numbers of each period's start and end, computed once per grid. */
+const periodDays = new WeakMap<readonly Period[], { start: Float64Array; end: Float64Array }>();
+
 /** Hours per week of an allocation in every period (sorted): only the periods it overlaps are computed. */
 export function hoursRow(a: Rec, periods: readonly Period[], hoursPerFte: number): number[] {
   const out = new Array<number>(periods.length).fill(0);
-  const start = String(a['start']);
-  const end = String(a['end']);
+  let pd = periodDays.get(periods);
+  if (!pd) {
+    pd = { start: Float64Array.from(periods, (p) => dayNo(p.start)), end: Float64Array.from(periods, (p) => dayNo(p.end)) };
+    periodDays.set(periods, pd);
+  }
+  const s = dayNo(String(a['start']));
+  const e = dayNo(String(a['end']));
+  const rate = a['unit'] === 'fte-percent' ? (Number(a['amount']) / 100) * hoursPerFte : Number(a['amount']);
   let lo = 0;
   let hi = periods.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (periods[mid]!.end < start) lo = mid + 1;
+    if (pd.end[mid]! < s) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < periods.length && periods[i]!.start <= end; i++) out[i] = hoursIn(a, periods[i]!, hoursPerFte);
+  for (let i = lo; i < periods.length && pd.start[i]! <= e; i++) {
+    const covered = Math.min(e, pd.end[i]!) - Math.max(s, pd.start[i]!) + 1;
+    const days = pd.end[i]! - pd.start[i]! + 1;
+    if (covered > 0) out[i] = Math.round(((rate * covered) / days) * 100) / 100;
+  }
   return out;
 }
 
