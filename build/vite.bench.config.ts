@@ -18,6 +18,7 @@ export default defineConfig({
       input: {
         db: fileURLToPath(new URL('../test/bench/db.html', import.meta.url)),
         exchange: fileURLToPath(new URL('../test/bench/exchange.html', import.meta.url)),
+        capacity: fileURLToPath(new URL('../test/bench/capacity.html', import.meta.url)),
       },
     },
   },

@@ -1,0 +1,553 @@
+// Capacity and demand of people, roles and teams by week, month and quarter: pure and incremental.
+//
+// The rules, in plain words:
+// - Weeks are ISO weeks, Monday to Sunday. Working days are Monday to Friday less the workbook's
+//   holidays (settings.holidays).
+// - Supply (capacity) of a person in a week = capacity hours per week × the person's working days
+//   that week ÷ 5. A person starting or leaving in mid-week gets only the working days inside their
+//   start and end dates; a bank holiday takes a day off. Calendar exceptions change the days they
+//   cover: leave and holiday give 0 for those working days, part-time gives its hoursPerWeek ÷ 5
+//   for each of them. When exceptions overlap, the one listed later wins for the shared days.
+// - Demand: an allocation asks for `amount` hours per week (fte-percent: amount ÷ 100 ×
+//   settings.hoursPerFte), prorated by the working days of each week that fall inside the
+//   allocation's dates: hours × those working days ÷ 5. Demand does not depend on the person's own
+//   calendar: demand booked while someone is away stays demand (and shows as over capacity).
+// - Months and quarters add up weeks. A week that straddles two months gives each month the share
+//   of the week's working days that fall in it (see periods.ts), for capacity and demand alike.
+// - Utilisation = demand ÷ capacity; with 0 capacity and some demand it is Infinity ("no
+//   capacity"). A period is overloaded when demand exceeds capacity (by more than 1e-9 hours).
+// - Person rows: one per resource. An allocation with a person counts on that person (whatever its
+//   roleId). An allocation naming a person that does not exist counts nowhere.
+// - Role rows: a role's people (resources with that roleId) plus demand placed on the role without
+//   a person yet ('unassigned role demand', row 'unassigned-role:<roleId>', capacity 0). Demand
+//   planned by role and later assigned to several people is just several person allocations: the
+//   editor or what-if feature does the split.
+// - Team rows: the people with the same resource.team ('' is the team 'No team').
+// - Tentative: an allocation flagged tentative, or any allocation of a project whose stage is idea
+//   or proposed. Mode 'include' counts all demand, 'exclude' only firm demand, 'only' only the
+//   tentative demand. A row's `tentative` array always holds the tentative demand, whatever the
+//   mode (in 'exclude' it is what was left out of `demand`).
+//
+// Speed: each allocation is turned once into a week-index range (by day-number arithmetic) and a
+// rate; its hours per week come from a prefix sum of working days, so a full build is linear in
+// the allocations' weeks. Rows keep their weekly sums in typed arrays; update() subtracts the old
+// allocation and adds the new one to the person, role and team rows involved only.
+import type { Allocation, Project, Resource, Role, Settings } from '../model/schemas';
+import type { IsoDate } from '../util/dates';
+import { buildCalendar, dayNumber, type Calendar, type Grain, type Periods, type Rollup } from './periods';
+
+export { weeksBetween, type Grain, type Periods } from './periods';
+
+export type TentativeMode = 'include' | 'exclude' | 'only';
+
+export interface CapacityInput {
+  settings: Settings;
+  /** Read only: the model keeps references to the records but never changes them. */
+  resources: readonly Resource[];
+  roles: readonly Role[];
+  allocations: readonly Allocation[];
+  projects: readonly Project[];
+}
+
+export interface CapacityRow {
+  /** 'person:<id>' | 'role:<id>' | 'team:<name>' | 'unassigned-role:<roleId>' */
+  key: string;
+  kind: 'person' | 'role' | 'team';
+  label: string;
+  children: string[];
+  capacity: Float64Array;
+  demand: Float64Array;
+  /** Tentative demand, always computed separately (in 'include' the tentative part of demand). */
+  tentative: Float64Array;
+}
+
+export interface Contribution {
+  projectId: string;
+  allocationId: string;
+  hours: number;
+  tentative: boolean;
+}
+
+export interface Overload {
+  key: string;
+  label: string;
+  kind: CapacityRow['kind'];
+  period: number;
+  periodLabel: string;
+  demand: number;
+  capacity: number;
+  /** demand ÷ capacity, Infinity when capacity 0 and demand > 0. */
+  utilisation: number;
+  /** Hours over. */
+  over: number;
+  /** By project, most hours first. */
+  projects: { projectId: string; hours: number }[];
+}
+
+export interface CapacityChange {
+  allocation?: { before?: Allocation; after?: Allocation };
+  resource?: { before?: Resource; after?: Resource };
+}
+
+export interface CapacityModel {
+  readonly weeks: Periods;
+  /** The periods of a grain (weeks, or months and quarters covering the weeks). */
+  periods(grain: Grain): Periods;
+  rows(kind: 'person' | 'role' | 'team', grain: Grain, tentative: TentativeMode): CapacityRow[];
+  /** Sums to the cell's demand. */
+  contributions(key: string, grain: Grain, period: number, tentative: TentativeMode): Contribution[];
+  overloads(kind: 'person' | 'role', grain: Grain, tentative: TentativeMode): Overload[];
+  /** Incremental: one allocation created/changed/deleted, or a resource changed. Returns the keys of rows that changed. */
+  update(change: CapacityChange): string[];
+}
+
+/** Over capacity by more than this many hours. */
+const EPSILON = 1e-9;
+
+interface AllocRec {
+  id: string;
+  projectId: string;
+  resourceId: string | null;
+  roleId: string | null;
+  tentative: boolean;
+  /** Hours per full (5-working-day) week. */
+  rate: number;
+  /** First and last day inside the range, and their weeks (w1 < w0 when outside the range). */
+  d0: number;
+  d1: number;
+  w0: number;
+  w1: number;
+}
+
+interface Sums {
+  capacity: Float64Array;
+  firm: Float64Array;
+  tent: Float64Array;
+}
+
+interface Person extends Sums {
+  resource: Resource;
+  allocs: Set<AllocRec>;
+}
+
+interface RoleSums extends Sums {
+  role: Role;
+  /** Demand placed on the role without a person. */
+  unFirm: Float64Array;
+  unTent: Float64Array;
+  unassigned: Set<AllocRec>;
+}
+
+const sums = (n: number): Sums => ({ capacity: new Float64Array(n), firm: new Float64Array(n), tent: new Float64Array(n) });
+
+export function buildCapacityModel(input: CapacityInput, range: { from: IsoDate; to: IsoDate }): CapacityModel {
+  return new Model(input, range);
+}
+
+class Model implements CapacityModel {
+  readonly weeks: Periods;
+  private readonly cal: Calendar;
+  private readonly n: number;
+  private readonly lastDay: number;
+  private readonly hoursPerFte: number;
+  private readonly tentativeProjects = new Set<string>();
+  private readonly people = new Map<string, Person>();
+  private readonly roles = new Map<string, RoleSums>();
+  private readonly teams = new Map<string, Sums>();
+  private readonly allocs = new Map<string, AllocRec>();
+  /** Allocations by resourceId, also for people that do not exist (any more, or yet). */
+  private readonly byResource = new Map<string, Set<AllocRec>>();
+
+  constructor(input: CapacityInput, range: { from: IsoDate; to: IsoDate }) {
+    const s = input.settings;
+    this.cal = buildCalendar(range, s.holidays, s.fiscalYearStartMonth);
+    this.weeks = this.cal.weeks;
+    this.n = this.cal.weekCount;
+    this.lastDay = this.cal.base + 7 * this.n - 1;
+    this.hoursPerFte = s.hoursPerFte;
+    for (const p of input.projects) if (p.stage === 'idea' || p.stage === 'proposed') this.tentativeProjects.add(p.id);
+    for (const r of input.roles) this.roles.set(r.id, { ...sums(this.n), role: r, unFirm: new Float64Array(this.n), unTent: new Float64Array(this.n), unassigned: new Set() });
+    for (const r of input.resources) {
+      const p: Person = { ...sums(this.n), resource: r, allocs: this.allocsFor(r.id) };
+      this.fillCapacity(r, p.capacity);
+      this.people.set(r.id, p);
+    }
+    for (const a of input.allocations) {
+      const rec = this.record(a);
+      this.allocs.set(a.id, rec);
+      this.link(rec);
+      const target = this.target(rec);
+      if (target) this.addHours(rec, rec.tentative ? target.tent : target.firm, 1);
+    }
+    // Roles and teams are sums of their people (plus unassigned role demand): one pass per person.
+    for (const p of this.people.values()) this.addPerson(p, 1);
+    for (const r of this.roles.values()) {
+      addInto(r.firm, r.unFirm, 1);
+      addInto(r.tent, r.unTent, 1);
+    }
+  }
+
+  periods(grain: Grain): Periods {
+    return grain === 'week' ? this.weeks : this.cal.rollup(grain).periods;
+  }
+
+  // ---- building blocks
+
+  private record(a: Allocation): AllocRec {
+    const s = dayNumber(a.start);
+    const e = dayNumber(a.end);
+    const d0 = s < this.cal.base ? this.cal.base : s;
+    const d1 = e > this.lastDay ? this.lastDay : e;
+    const inside = d0 <= d1;
+    return {
+      id: a.id,
+      projectId: a.projectId,
+      resourceId: a.resourceId ?? null,
+      roleId: a.roleId ?? null,
+      tentative: a.tentative || this.tentativeProjects.has(a.projectId),
+      rate: a.unit === 'fte-percent' ? (a.amount / 100) * this.hoursPerFte : a.amount,
+      d0,
+      d1,
+      w0: inside ? Math.floor((d0 - this.cal.base) / 7) : 0,
+      w1: inside ? Math.floor((d1 - this.cal.base) / 7) : -1,
+    };
+  }
+
+  /** Where an allocation's demand goes: its person, else its role's unassigned demand, else nowhere. */
+  private target(rec: AllocRec): { firm: Float64Array; tent: Float64Array } | null {
+    if (rec.resourceId !== null) return this.people.get(rec.resourceId) ?? null;
+    if (rec.roleId !== null) {
+      const role = this.roles.get(rec.roleId);
+      return role ? { firm: role.unFirm, tent: role.unTent } : null;
+    }
+    return null;
+  }
+
+  /** The allocations naming a resource id (a person's `allocs` is this same set). */
+  private allocsFor(resourceId: string): Set<AllocRec> {
+    let set = this.byResource.get(resourceId);
+    if (!set) this.byResource.set(resourceId, (set = new Set()));
+    return set;
+  }
+
+  private link(rec: AllocRec): void {
+    if (rec.resourceId !== null) this.allocsFor(rec.resourceId).add(rec);
+    else if (rec.roleId !== null) this.roles.get(rec.roleId)?.unassigned.add(rec);
+  }
+
+  private unlink(rec: AllocRec): void {
+    if (rec.resourceId !== null) this.byResource.get(rec.resourceId)?.delete(rec);
+    else if (rec.roleId !== null) this.roles.get(rec.roleId)?.unassigned.delete(rec);
+  }
+
+  /** Hours of an allocation in week w (w0 ≤ w ≤ w1). */
+  private weekHours(rec: AllocRec, w: number): number {
+    const cal = this.cal;
+    if (w !== rec.w0 && w !== rec.w1) return (rec.rate * cal.weekDays[w]!) / 5;
+    const monday = cal.base + 7 * w;
+    const a = rec.d0 > monday ? rec.d0 : monday;
+    const b = rec.d1 < monday + 6 ? rec.d1 : monday + 6;
+    return (rec.rate * (cal.prefix[b - cal.base + 1]! - cal.prefix[a - cal.base]!)) / 5;
+  }
+
+  /** into[w] += sign × hours of the allocation in week w, for its weeks only. */
+  private addHours(rec: AllocRec, into: Float64Array, sign: 1 | -1): void {
+    const { w0, w1, rate } = rec;
+    if (w1 < w0) return;
+    into[w0]! += sign * this.weekHours(rec, w0);
+    if (w1 > w0) into[w1]! += sign * this.weekHours(rec, w1);
+    const days = this.cal.weekDays;
+    for (let w = w0 + 1; w < w1; w++) into[w]! += (sign * rate * days[w]!) / 5;
+  }
+
+  /** Adds (sign 1) or removes (−1) a person's sums to their role and team rows. */
+  private addPerson(p: Person, sign: 1 | -1): void {
+    const role = p.resource.roleId === null ? undefined : this.roles.get(p.resource.roleId);
+    if (role) addSums(role, p, sign);
+    let team = this.teams.get(p.resource.team);
+    if (!team) this.teams.set(p.resource.team, (team = sums(this.n)));
+    addSums(team, p, sign);
+  }
+
+  private fillCapacity(r: Resource, out: Float64Array): void {
+    out.fill(0);
+    const cal = this.cal;
+    const ps = Math.max(r.start ? dayNumber(r.start) : -Infinity, cal.base);
+    const pe = Math.min(r.end ? dayNumber(r.end) : Infinity, this.lastDay);
+    if (pe < ps) return;
+    const hours = r.capacityHoursPerWeek;
+    const w0 = Math.floor((ps - cal.base) / 7);
+    const w1 = Math.floor((pe - cal.base) / 7);
+    const exceptions = r.exceptions.filter((x) => x.start <= x.end);
+    if (exceptions.length === 0) {
+      for (let w = w0; w <= w1; w++) {
+        const monday = cal.base + 7 * w;
+        const days = w === w0 || w === w1 ? cal.workingDays(Math.max(ps, monday), Math.min(pe, monday + 6)) : cal.weekDays[w]!;
+        out[w] = (hours * days) / 5;
+      }
+      return;
+    }
+    // Day by day over the person's dates: regular rate, then each exception over its working days.
+    const rate = new Float64Array(pe - ps + 1);
+    for (let d = ps; d <= pe; d++) rate[d - ps] = cal.working[d - cal.base]! ? hours / 5 : 0;
+    for (const x of exceptions) {
+      const perDay = x.kind === 'part-time' ? x.hoursPerWeek / 5 : 0;
+      const from = Math.max(dayNumber(x.start), ps);
+      const to = Math.min(dayNumber(x.end), pe);
+      for (let d = from; d <= to; d++) if (cal.working[d - cal.base]!) rate[d - ps] = perDay;
+    }
+    for (let d = ps; d <= pe; d++) out[Math.floor((d - cal.base) / 7)]! += rate[d - ps]!;
+  }
+
+  // ---- reading
+
+  private pick(firm: Float64Array, tent: Float64Array, mode: TentativeMode): Float64Array {
+    if (mode === 'exclude') return firm;
+    if (mode === 'only') return tent;
+    const out = new Float64Array(this.n);
+    for (let w = 0; w < this.n; w++) out[w] = firm[w]! + tent[w]!;
+    return out;
+  }
+
+  /** Weekly values rolled up to a grain (a fresh array either way). */
+  private roll(weekly: Float64Array, grain: Grain): Float64Array {
+    if (grain === 'week') return Float64Array.from(weekly);
+    const r = this.cal.rollup(grain);
+    const out = new Float64Array(r.periods.label.length);
+    for (let w = 0; w < this.n; w++) {
+      const v = weekly[w]!;
+      if (v === 0) continue;
+      const share = r.share[w]!;
+      out[r.first[w]!]! += v * share;
+      if (r.second[w]! >= 0) out[r.second[w]!]! += v * (1 - share);
+    }
+    return out;
+  }
+
+  private row(key: string, kind: CapacityRow['kind'], label: string, children: string[], s: { capacity: Float64Array | null; firm: Float64Array; tent: Float64Array }, grain: Grain, mode: TentativeMode): CapacityRow {
+    return {
+      key,
+      kind,
+      label,
+      children,
+      capacity: s.capacity ? this.roll(s.capacity, grain) : new Float64Array(this.periods(grain).label.length),
+      demand: this.roll(this.pick(s.firm, s.tent, mode), grain),
+      tentative: this.roll(s.tent, grain),
+    };
+  }
+
+  rows(kind: 'person' | 'role' | 'team', grain: Grain, mode: TentativeMode): CapacityRow[] {
+    const out: CapacityRow[] = [];
+    if (kind === 'person') {
+      for (const p of this.people.values()) out.push(this.row(`person:${p.resource.id}`, 'person', p.resource.name, [], p, grain, mode));
+    } else if (kind === 'role') {
+      const members = new Map<string, string[]>();
+      for (const p of this.people.values()) {
+        const roleId = p.resource.roleId;
+        if (roleId !== null && this.roles.has(roleId)) (members.get(roleId) ?? members.set(roleId, []).get(roleId)!).push(`person:${p.resource.id}`);
+      }
+      for (const r of this.roles.values()) {
+        const children = members.get(r.role.id) ?? [];
+        const hasUnassigned = r.unassigned.size > 0;
+        if (hasUnassigned) children.push(`unassigned-role:${r.role.id}`);
+        out.push(this.row(`role:${r.role.id}`, 'role', r.role.name, children, r, grain, mode));
+        if (hasUnassigned) out.push(this.row(`unassigned-role:${r.role.id}`, 'role', `${r.role.name} (unassigned)`, [], { capacity: null, firm: r.unFirm, tent: r.unTent }, grain, mode));
+      }
+    } else {
+      const members = new Map<string, string[]>();
+      for (const p of this.people.values()) (members.get(p.resource.team) ?? members.set(p.resource.team, []).get(p.resource.team)!).push(`person:${p.resource.id}`);
+      for (const [name, t] of this.teams) {
+        const children = members.get(name);
+        if (children) out.push(this.row(`team:${name}`, 'team', name || 'No team', children, t, grain, mode));
+      }
+    }
+    return out;
+  }
+
+  /** The allocations behind a row. */
+  private allocationsOf(key: string): AllocRec[] {
+    const colon = key.indexOf(':');
+    const kind = key.slice(0, colon);
+    const id = key.slice(colon + 1);
+    const out: AllocRec[] = [];
+    if (kind === 'person') out.push(...(this.people.get(id)?.allocs ?? []));
+    else if (kind === 'unassigned-role') out.push(...(this.roles.get(id)?.unassigned ?? []));
+    else if (kind === 'role') {
+      const role = this.roles.get(id);
+      if (!role) return out;
+      for (const p of this.people.values()) if (p.resource.roleId === id) out.push(...p.allocs);
+      out.push(...role.unassigned);
+    } else if (kind === 'team') {
+      for (const p of this.people.values()) if (p.resource.team === id) out.push(...p.allocs);
+    }
+    return out;
+  }
+
+  /** Calls back with (period, hours) for each period of the grain the allocation has hours in. */
+  private eachPeriod(rec: AllocRec, grain: Grain, fn: (period: number, hours: number) => void): void {
+    if (grain === 'week') {
+      for (let w = rec.w0; w <= rec.w1; w++) {
+        const h = this.weekHours(rec, w);
+        if (h !== 0) fn(w, h);
+      }
+      return;
+    }
+    const r = this.cal.rollup(grain);
+    for (let w = rec.w0; w <= rec.w1; w++) {
+      const h = this.weekHours(rec, w);
+      if (h === 0) continue;
+      const share = r.share[w]!;
+      if (share !== 0) fn(r.first[w]!, h * share);
+      if (r.second[w]! >= 0 && share !== 1) fn(r.second[w]!, h * (1 - share));
+    }
+  }
+
+  private hoursIn(rec: AllocRec, grain: Grain, period: number, r: Rollup | null): number {
+    if (grain === 'week' || !r) return period >= rec.w0 && period <= rec.w1 ? this.weekHours(rec, period) : 0;
+    let sum = 0;
+    const from = Math.max(rec.w0, r.weekFrom[period]!);
+    const to = Math.min(rec.w1, r.weekTo[period]!);
+    for (let w = from; w <= to; w++) {
+      const h = this.weekHours(rec, w);
+      if (r.first[w] === period) sum += h * r.share[w]!;
+      else if (r.second[w] === period) sum += h * (1 - r.share[w]!);
+    }
+    return sum;
+  }
+
+  contributions(key: string, grain: Grain, period: number, mode: TentativeMode): Contribution[] {
+    const r = grain === 'week' ? null : this.cal.rollup(grain);
+    const out: Contribution[] = [];
+    for (const rec of this.allocationsOf(key)) {
+      if ((mode === 'exclude' && rec.tentative) || (mode === 'only' && !rec.tentative)) continue;
+      const hours = this.hoursIn(rec, grain, period, r);
+      if (hours !== 0) out.push({ projectId: rec.projectId, allocationId: rec.id, hours, tentative: rec.tentative });
+    }
+    return out;
+  }
+
+  overloads(kind: 'person' | 'role', grain: Grain, mode: TentativeMode): Overload[] {
+    const labels = this.periods(grain).label;
+    const out: Overload[] = [];
+    for (const row of this.rows(kind, grain, mode)) {
+      if (row.key.startsWith('unassigned-role:')) continue;
+      const over: number[] = [];
+      for (let p = 0; p < row.demand.length; p++) if (row.demand[p]! > row.capacity[p]! + EPSILON) over.push(p);
+      if (over.length === 0) continue;
+      // One pass over the row's allocations gives every overloaded period its projects.
+      const byPeriod = new Map<number, Map<string, number>>(over.map((p) => [p, new Map()]));
+      for (const rec of this.allocationsOf(row.key)) {
+        if ((mode === 'exclude' && rec.tentative) || (mode === 'only' && !rec.tentative)) continue;
+        this.eachPeriod(rec, grain, (p, h) => {
+          const m = byPeriod.get(p);
+          if (m) m.set(rec.projectId, (m.get(rec.projectId) ?? 0) + h);
+        });
+      }
+      for (const p of over) {
+        const demand = row.demand[p]!;
+        const capacity = row.capacity[p]!;
+        const projects = [...byPeriod.get(p)!].map(([projectId, hours]) => ({ projectId, hours })).sort((a, b) => b.hours - a.hours || (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
+        out.push({ key: row.key, label: row.label, kind: row.kind, period: p, periodLabel: labels[p]!, demand, capacity, utilisation: capacity === 0 ? Infinity : demand / capacity, over: demand - capacity, projects });
+      }
+    }
+    return out;
+  }
+
+  // ---- incremental updates
+
+  update(change: CapacityChange): string[] {
+    const keys = new Set<string>();
+    if (change.allocation) this.updateAllocation(change.allocation, keys);
+    if (change.resource) this.updateResource(change.resource, keys);
+    return [...keys];
+  }
+
+  /** Keys of the rows an allocation's demand shows in. */
+  private keysOf(rec: AllocRec, keys: Set<string>): void {
+    if (rec.resourceId !== null) {
+      const p = this.people.get(rec.resourceId);
+      if (!p) return;
+      keys.add(`person:${p.resource.id}`);
+      if (p.resource.roleId !== null && this.roles.has(p.resource.roleId)) keys.add(`role:${p.resource.roleId}`);
+      keys.add(`team:${p.resource.team}`);
+    } else if (rec.roleId !== null && this.roles.has(rec.roleId)) {
+      keys.add(`role:${rec.roleId}`);
+      keys.add(`unassigned-role:${rec.roleId}`);
+    }
+  }
+
+  /** Adds (1) or removes (−1) an allocation's hours on its person or role and the rows above. */
+  private apply(rec: AllocRec, sign: 1 | -1): void {
+    if (rec.resourceId !== null) {
+      const p = this.people.get(rec.resourceId);
+      if (!p) return;
+      this.addHours(rec, rec.tentative ? p.tent : p.firm, sign);
+      const role = p.resource.roleId === null ? undefined : this.roles.get(p.resource.roleId);
+      if (role) this.addHours(rec, rec.tentative ? role.tent : role.firm, sign);
+      const team = this.teams.get(p.resource.team);
+      if (team) this.addHours(rec, rec.tentative ? team.tent : team.firm, sign);
+    } else if (rec.roleId !== null) {
+      const role = this.roles.get(rec.roleId);
+      if (!role) return;
+      this.addHours(rec, rec.tentative ? role.unTent : role.unFirm, sign);
+      this.addHours(rec, rec.tentative ? role.tent : role.firm, sign);
+    }
+  }
+
+  private updateAllocation(change: { before?: Allocation; after?: Allocation }, keys: Set<string>): void {
+    const id = change.before?.id ?? change.after?.id;
+    if (id === undefined) return;
+    const old = this.allocs.get(id);
+    if (old) {
+      this.keysOf(old, keys);
+      this.apply(old, -1);
+      this.unlink(old);
+      this.allocs.delete(id);
+    }
+    if (change.after) {
+      const rec = this.record(change.after);
+      this.allocs.set(rec.id, rec);
+      this.link(rec);
+      this.apply(rec, 1);
+      this.keysOf(rec, keys);
+    }
+  }
+
+  private updateResource(change: { before?: Resource; after?: Resource }, keys: Set<string>): void {
+    const id = change.before?.id ?? change.after?.id;
+    if (id === undefined) return;
+    const old = this.people.get(id);
+    if (old) {
+      keys.add(`person:${id}`);
+      if (old.resource.roleId !== null && this.roles.has(old.resource.roleId)) keys.add(`role:${old.resource.roleId}`);
+      keys.add(`team:${old.resource.team}`);
+      this.addPerson(old, -1);
+      if (!change.after) {
+        this.people.delete(id); // its allocations now count nowhere; byResource keeps them for a return
+        return;
+      }
+    }
+    const r = change.after!;
+    const p: Person = old ?? { ...sums(this.n), resource: r, allocs: this.allocsFor(id) };
+    p.resource = r;
+    this.fillCapacity(r, p.capacity);
+    if (!old) {
+      for (const rec of p.allocs) this.addHours(rec, rec.tentative ? p.tent : p.firm, 1);
+      this.people.set(id, p);
+    }
+    this.addPerson(p, 1);
+    keys.add(`person:${id}`);
+    if (r.roleId !== null && this.roles.has(r.roleId)) keys.add(`role:${r.roleId}`);
+    keys.add(`team:${r.team}`);
+  }
+}
+
+function addInto(into: Float64Array, from: Float64Array, sign: 1 | -1): void {
+  for (let i = 0; i < into.length; i++) into[i]! += sign * from[i]!;
+}
+
+function addSums(into: Sums, from: Sums, sign: 1 | -1): void {
+  addInto(into.capacity, from.capacity, sign);
+  addInto(into.firm, from.firm, sign);
+  addInto(into.tent, from.tent, sign);
+}

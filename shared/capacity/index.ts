@@ -1,0 +1,2 @@
+// Capacity maths: supply and demand of people, roles and teams by week, month and quarter.
+export * from './capacity';
