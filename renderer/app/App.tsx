@@ -12,14 +12,16 @@ import { OverviewView } from '../views/OverviewView';
 import { SettingsView } from '../views/SettingsView';
 import { RegisterView } from '../views/register/RegisterView';
 import { RoadmapView } from '../views/roadmap/RoadmapView';
+import { CapacityView } from '../views/capacity/CapacityView';
 import { REGISTERS, REGISTER_LABELS, type RegisterEntity } from '../../shared/register/columns';
 import { ExchangeMenu } from '../views/exchange/ExchangeMenu';
 import { isSpreadsheetName, useExchange } from '../views/exchange/use-exchange';
 
-type Area = 'overview' | 'roadmap' | RegisterEntity | 'settings';
+type Area = 'overview' | 'roadmap' | 'capacity' | RegisterEntity | 'settings';
 const AREAS: { id: Area; label: string; group?: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'roadmap', label: 'Roadmap' },
+  { id: 'capacity', label: 'Capacity' },
   ...REGISTERS.map((r) => ({ id: r, label: REGISTER_LABELS[r].plural, group: 'Registers' })),
   { id: 'settings', label: 'Settings' },
 ];
@@ -213,7 +215,7 @@ function Shell() {
             ))}
           </nav>
           <main className="content" aria-busy={app.busy ? 'true' : undefined}>
-            <ErrorBoundary resetKey={`${area}:${current.id}`}>{area === 'overview' ? <OverviewView /> : area === 'settings' ? <SettingsView /> : area === 'roadmap' ? <RoadmapView key={current.id} /> : <RegisterView key={`${area}:${current.id}`} entity={area} />}</ErrorBoundary>
+            <ErrorBoundary resetKey={`${area}:${current.id}`}>{area === 'overview' ? <OverviewView /> : area === 'settings' ? <SettingsView /> : area === 'roadmap' ? <RoadmapView key={current.id} /> : area === 'capacity' ? <CapacityView key={current.id} /> : <RegisterView key={`${area}:${current.id}`} entity={area} />}</ErrorBoundary>
           </main>
         </div>
       ) : (

@@ -3,7 +3,7 @@
 // history and "what changed since" all read these; a sync engine could replicate them as-is.
 import type { EntityName, Settings } from '../model/schemas';
 
-export type Origin = 'edit' | 'paste' | 'fill' | 'bulk' | 'create' | 'delete' | 'import' | 'merge' | 'undo' | 'redo' | 'open' | 'demo' | 'duplicate';
+export type Origin = 'edit' | 'paste' | 'fill' | 'bulk' | 'create' | 'delete' | 'import' | 'merge' | 'undo' | 'redo' | 'open' | 'demo' | 'duplicate' | 'scenario';
 
 export type JournalEntity = EntityName | 'settings';
 

@@ -116,6 +116,7 @@ describe('settings', () => {
       scoringCriteria: [],
       holidays: [],
       compareBaselineId: null,
+      scenarios: [],
     });
   });
 
@@ -123,9 +124,18 @@ describe('settings', () => {
     const old = { name: 'Portfolio', currency: 'EUR', locale: 'fr-FR', dateOrder: 'DMY', fiscalYearStartMonth: 1, weekStart: 1, capacityUnit: 'fte', hoursPerFte: 35, ragRules: { slipAmberDays: 10, slipRedDays: 30, costAmberPct: 5, costRedPct: 10 }, scoringCriteria: [], holidays: [] };
     const parsed = settings.safeParse(old);
     expect(parsed.success).toBe(true);
-    expect(parsed.data).toEqual({ ...old, compareBaselineId: null });
+    expect(parsed.data).toEqual({ ...old, compareBaselineId: null, scenarios: [] });
     expect(settings.parse({ ...old, compareBaselineId: 'bl-1' }).compareBaselineId).toBe('bl-1');
     expect(settings.safeParse({ ...old, compareBaselineId: '' }).success).toBe(false);
+  });
+
+  it('reads settings saved before what-if scenarios as having none, and checks saved scenarios', () => {
+    const old = { name: 'Portfolio', currency: 'EUR', compareBaselineId: null };
+    expect(settings.parse(old).scenarios).toEqual([]);
+    const s = { id: 'sc-1', name: 'Later CRM', changes: [{ kind: 'shift-project', projectId: 'p1', weeks: 2 }, { kind: 'placeholder-hire', roleId: 'r1', name: 'Temp', hoursPerWeek: 30, start: '2026-04-06' }] };
+    expect(settings.parse({ ...old, scenarios: [s] }).scenarios).toEqual([s]);
+    expect(settings.safeParse({ ...old, scenarios: [{ ...s, changes: [{ kind: 'shift-project', projectId: 'p1', weeks: 1.5 }] }] }).success).toBe(false);
+    expect(settings.safeParse({ ...old, scenarios: [{ ...s, changes: [{ kind: 'teleport', projectId: 'p1' }] }] }).success).toBe(false);
   });
 
   it('checks the currency code, fiscal month, week start and hours per FTE', () => {

@@ -51,6 +51,32 @@ export const criterion = z.object({
 
 export const holiday = z.object({ date: isoDate, name: text(200) });
 
+/**
+ * One change of a what-if scenario over the current plan (shared/scenario explains each kind).
+ * Saved scenarios live in the workbook's settings, so they travel with the file and saving one
+ * is an undoable settings change.
+ */
+export const scenarioChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('shift-project'), projectId: id, weeks: z.number().int().min(-520).max(520) }),
+  z.object({ kind: z.literal('drop-project'), projectId: id }),
+  // Lazy: the allocation schema is declared further down.
+  z.object({ kind: z.literal('set-allocation'), allocationId: id, changes: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('add-allocation'), allocation: z.lazy(() => allocation) }),
+  z.object({
+    kind: z.literal('placeholder-hire'),
+    roleId: id,
+    name: z.string().trim().min(1, 'is required').max(200),
+    hoursPerWeek: z.number().max(168),
+    start: isoDate,
+    end: isoDate.nullable().optional(),
+  }),
+]);
+export const scenario = z.looseObject({
+  id,
+  name: z.string().trim().min(1, 'is required').max(100),
+  changes: z.array(scenarioChange).default([]),
+});
+
 export const settings = z.looseObject({
   name,
   /** ISO 4217 code; amounts are stored in hundredths of it. */
@@ -81,6 +107,8 @@ export const settings = z.looseObject({
    * to the own fields too (shared/baselines).
    */
   compareBaselineId: id.nullable().default(null),
+  /** Saved what-if scenarios (shared/scenario); absent in older files, which read as none. */
+  scenarios: z.array(scenario).default([]),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -369,3 +397,6 @@ export const ENTITY_LABELS: Record<EntityName, string> = {
   customField: 'Custom field',
   view: 'Saved view',
 };
+
+export type Scenario = z.infer<typeof scenario>;
+export type ScenarioChange = z.infer<typeof scenarioChange>;

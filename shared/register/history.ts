@@ -21,6 +21,7 @@ export const ORIGIN_WORDS: Record<Origin, string> = {
   open: 'Open file',
   demo: 'Sample',
   duplicate: 'Duplicate',
+  scenario: 'What-if',
 };
 
 /** How a record came to exist, after "Created": "by import", "in the sample portfolio". */
@@ -38,6 +39,7 @@ const CREATED_BY: Record<Origin, string> = {
   open: 'from a workbook file',
   demo: 'in the sample portfolio',
   duplicate: 'by duplicating a workbook',
+  scenario: 'by applying a what-if',
 };
 
 /** The word for what an entry did: Edit, Paste, Fill down, …; a record's creation is "Created". */

@@ -1,0 +1,67 @@
+// A read-only window into the capacity heat map for end-to-end tests and benchmarks, installed
+// only when the browser is driven by automation (navigator.webdriver).
+import type { RefObject } from 'react';
+import { HEADER_H, LABEL_W, type HeatGrid } from './draw';
+
+export interface CapacityTestHook {
+  /** The row keys in display order. */
+  rows(): string[];
+  /** A cell's centre in page coordinates after scrolling it into view, or null. */
+  cellPoint(key: string, period: number): { x: number; y: number } | null;
+  /** A row's demand and capacity in a period. */
+  cell(key: string, period: number): { demand: number; capacity: number } | null;
+  /** What the last frame drew. */
+  drawn(): { firstRow: number; lastRow: number; firstCol: number; lastCol: number; cells: number; rows: number; cols: number } | null;
+  /** Milliseconds the model build took. */
+  buildMs(): number;
+}
+
+interface HookState {
+  grid: HeatGrid;
+  colW: number;
+  rowH: number;
+  buildMs: number;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  lastDrawn: RefObject<{ rows: { first: number; last: number }; cols: { first: number; last: number }; cells: number } | null>;
+}
+
+declare global {
+  interface Window {
+    __pmoCapacity?: CapacityTestHook;
+  }
+}
+
+export function installCapacityTestHook(get: () => HookState): () => void {
+  if (!navigator.webdriver) return () => {};
+  const hook: CapacityTestHook = {
+    rows: () => get().grid.rows.map((r) => r.key),
+    cellPoint(key, period) {
+      const { grid, colW, rowH, scrollRef } = get();
+      const s = scrollRef.current;
+      const r = grid.rows.findIndex((x) => x.key === key);
+      if (!s || r < 0 || period < 0 || period >= grid.labels.length) return null;
+      const bodyW = s.clientWidth - LABEL_W;
+      const bodyH = s.clientHeight - HEADER_H;
+      const cx = period * colW;
+      const cy = r * rowH;
+      if (cx < s.scrollLeft || cx + colW > s.scrollLeft + bodyW) s.scrollLeft = Math.max(0, cx - (bodyW - colW) / 2);
+      if (cy < s.scrollTop || cy + rowH > s.scrollTop + bodyH) s.scrollTop = Math.max(0, cy - (bodyH - rowH) / 2);
+      const rect = s.getBoundingClientRect();
+      return { x: rect.left + LABEL_W + cx - s.scrollLeft + colW / 2, y: rect.top + HEADER_H + cy - s.scrollTop + rowH / 2 };
+    },
+    cell(key, period) {
+      const row = get().grid.rows.find((x) => x.key === key);
+      return row ? { demand: row.demand[period] ?? 0, capacity: row.capacity[period] ?? 0 } : null;
+    },
+    drawn() {
+      const d = get().lastDrawn.current;
+      const g = get().grid;
+      return d ? { firstRow: d.rows.first, lastRow: d.rows.last, firstCol: d.cols.first, lastCol: d.cols.last, cells: d.cells, rows: g.rows.length, cols: g.labels.length } : null;
+    },
+    buildMs: () => get().buildMs,
+  };
+  window.__pmoCapacity = hook;
+  return () => {
+    if (window.__pmoCapacity === hook) delete window.__pmoCapacity;
+  };
+}
