@@ -157,7 +157,7 @@ export function columnsFor(entity: RegisterEntity, settings: Settings, customFie
         field('capacityHoursPerWeek', 'Capacity (h/week)', 'number', { width: 140, ...sum }),
         field('start', 'Start', 'date', { width: 125 }),
         field('end', 'End', 'date', { width: 125 }),
-        calc('leave', 'Calendar exceptions', 'integer', (r) => (Array.isArray(r['exceptions']) ? r['exceptions'].length : 0), { width: 150, description: 'Leave, holidays and part-time periods; edit them in Capacity.' }),
+        calc('leave', 'Calendar exceptions', 'integer', (r) => (Array.isArray(r['exceptions']) ? r['exceptions'].length : 0), { width: 150, description: 'Leave, holidays and part-time periods; open the person to edit them.' }),
         field('email', 'Email', 'text', { width: 220 }),
       ];
     case 'role':

@@ -192,3 +192,28 @@ test('Code and Name stay pinned on the left while the grid scrolls sideways', as
   await expect(reg.cell(first.id, 'code')).toHaveText(first.code);
   await expect(reg.cell(first.id, 'name')).toHaveText(first.name);
 });
+
+test('a person’s leave is added from the People register, counted, and undone', async ({ page }) => {
+  const reg = new RegisterPage(page);
+  await reg.open('People');
+  const demo = buildDemoWorkbook({ today: localToday(new Date()) });
+  const person = [...demo.records.resource].sort((a, b) => a.name.localeCompare(b.name))[0]!;
+  await page.getByRole('button', { name: `Open details of ${person.name}` }).click();
+  const panel = page.getByRole('complementary', { name: `Person ${person.name}` });
+  await expect(panel).toBeVisible();
+  const before = person.exceptions.length;
+  const form = panel.getByRole('form', { name: 'Add a calendar exception' });
+  await form.getByLabel('From').fill('03/08/2026');
+  await form.getByLabel('To').fill('01/08/2026');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('End is before start');
+  await form.getByLabel('To').fill('14/08/2026');
+  await form.getByLabel('Note').fill('Summer holiday');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(panel.getByRole('list', { name: 'Calendar exceptions' })).toContainText('Leave 03/08/2026 – 14/08/2026 · Summer holiday');
+  await reg.revealColumn('calc.leave');
+  await expect(reg.cell(person.id, 'calc.leave')).toHaveText(String(before + 1));
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /^Undo Add leave/ }).click();
+  await expect(reg.cell(person.id, 'calc.leave')).toHaveText(String(before));
+});

@@ -16,6 +16,7 @@ import { ColumnsMenu } from './ColumnsMenu';
 import { ViewsMenu } from './ViewsMenu';
 import { SetFieldDialog } from './SetFieldDialog';
 import { CustomFieldsDialog } from './CustomFieldsDialog';
+import { PersonDetail } from './detail/PersonDetail';
 import { ProjectDetail } from './detail';
 import { REGISTER_LABELS, blankRecord, columnsFor, type RegisterEntity } from '../../../shared/register/columns';
 import { OWN_BASELINE, chooseBaseline, slipDescription } from '../../../shared/baselines/baselines';
@@ -441,7 +442,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
             else next.add(id);
             setCollapsed(next);
           }}
-          {...(entity === 'project' ? { onOpen: setDetailId } : {})}
+          {...(entity === 'project' || entity === 'resource' ? { onOpen: setDetailId } : {})}
           onSelectionChanged={setSelection}
         />
         <div className="sr-only" aria-live="assertive">
@@ -450,6 +451,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
       </div>
 
       {detailId && entity === 'project' && current.has('project', detailId) && <ProjectDetail projectId={detailId} onClose={() => setDetailId(null)} onOpenProject={setDetailId} />}
+      {detailId && entity === 'resource' && <PersonDetail resourceId={detailId} onClose={() => setDetailId(null)} />}
 
       {popover?.kind === 'filter' && defById.get(popover.col) && (
         <FilterPopover
