@@ -91,7 +91,7 @@ describe('pmo', () => {
     const out = join(dir, 'out.xlsx');
     expect(run('export', wbPath, '--xlsx', out, '--grid', 'month').code).toBe(0);
     const wb = XLSX.read(readFileSync(out), { type: 'buffer' });
-    expect(wb.SheetNames).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Lists', 'How to edit', '_pmo']);
+    expect(wb.SheetNames).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Capacity', 'Lists', 'How to edit', '_pmo']);
     const csvDir = join(dir, 'csv');
     expect(run('export', wbPath, '--csv', csvDir).code).toBe(0);
     expect(readdirSync(csvDir).sort()).toEqual(['Allocations.csv', 'Milestones.csv', 'Projects.csv', 'RAID.csv', 'Resources.csv']);

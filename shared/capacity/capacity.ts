@@ -68,7 +68,8 @@ export interface Contribution {
   tentative: boolean;
 }
 
-export interface Overload {
+/** An over-allocated cell without its projects (cheap to find, and to send between threads). */
+export interface OverloadCell {
   key: string;
   label: string;
   kind: CapacityRow['kind'];
@@ -80,8 +81,11 @@ export interface Overload {
   utilisation: number;
   /** Hours over. */
   over: number;
-  /** By project, most hours first. */
-  projects: { projectId: string; hours: number }[];
+}
+
+export interface Overload extends OverloadCell {
+  /** By project, most hours first. Computed on first read (for all the row's overloaded periods at once). */
+  readonly projects: { projectId: string; hours: number }[];
 }
 
 export interface CapacityChange {
@@ -96,7 +100,12 @@ export interface CapacityModel {
   rows(kind: 'person' | 'role' | 'team', grain: Grain, tentative: TentativeMode): CapacityRow[];
   /** Sums to the cell's demand. */
   contributions(key: string, grain: Grain, period: number, tentative: TentativeMode): Contribution[];
+  /** Every overloaded cell; `projects` is worked out lazily, per row, when first read. */
   overloads(kind: 'person' | 'role', grain: Grain, tentative: TentativeMode): Overload[];
+  /** The overloaded cells alone (a scan of the rows, no project lists). */
+  overloadCells(kind: 'person' | 'role', grain: Grain, tentative: TentativeMode): OverloadCell[];
+  /** Hours by project, most first, in the given periods of a row (person or role key). */
+  overloadProjects(key: string, grain: Grain, tentative: TentativeMode, periods: readonly number[]): Map<number, { projectId: string; hours: number }[]>;
   /** Incremental: one allocation created/changed/deleted, or a resource changed. Returns the keys of rows that changed. */
   update(change: CapacityChange): string[];
 }
@@ -426,31 +435,40 @@ class Model implements CapacityModel {
     return out;
   }
 
-  overloads(kind: 'person' | 'role', grain: Grain, mode: TentativeMode): Overload[] {
+  overloadCells(kind: 'person' | 'role', grain: Grain, mode: TentativeMode): OverloadCell[] {
     const labels = this.periods(grain).label;
-    const out: Overload[] = [];
+    const out: OverloadCell[] = [];
+    // Counts and hours only: a scan of each row's periods. Projects come later, on demand.
     for (const row of this.rows(kind, grain, mode)) {
       if (row.key.startsWith('unassigned-role:')) continue;
-      const over: number[] = [];
-      for (let p = 0; p < row.demand.length; p++) if (row.demand[p]! > row.capacity[p]! + EPSILON) over.push(p);
-      if (over.length === 0) continue;
-      // One pass over the row's allocations gives every overloaded period its projects.
-      const byPeriod = new Map<number, Map<string, number>>(over.map((p) => [p, new Map()]));
-      for (const rec of this.allocationsOf(row.key)) {
-        if ((mode === 'exclude' && rec.tentative) || (mode === 'only' && !rec.tentative)) continue;
-        this.eachPeriod(rec, grain, (p, h) => {
-          const m = byPeriod.get(p);
-          if (m) m.set(rec.projectId, (m.get(rec.projectId) ?? 0) + h);
-        });
-      }
-      for (const p of over) {
-        const demand = row.demand[p]!;
-        const capacity = row.capacity[p]!;
-        const projects = [...byPeriod.get(p)!].map(([projectId, hours]) => ({ projectId, hours })).sort((a, b) => b.hours - a.hours || (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
-        out.push({ key: row.key, label: row.label, kind: row.kind, period: p, periodLabel: labels[p]!, demand, capacity, utilisation: capacity === 0 ? Infinity : demand / capacity, over: demand - capacity, projects });
+      const { demand: d, capacity: c } = row;
+      for (let p = 0; p < d.length; p++) {
+        const demand = d[p]!;
+        const capacity = c[p]!;
+        if (!(demand > capacity + EPSILON)) continue;
+        out.push({ key: row.key, label: row.label, kind: row.kind, period: p, periodLabel: labels[p]!, demand, capacity, utilisation: capacity === 0 ? Infinity : demand / capacity, over: demand - capacity });
       }
     }
     return out;
+  }
+
+  overloadProjects(key: string, grain: Grain, mode: TentativeMode, periods: readonly number[]): Map<number, { projectId: string; hours: number }[]> {
+    // One pass over the row's allocations gives every asked period its projects.
+    const byPeriod = new Map<number, Map<string, number>>(periods.map((p) => [p, new Map()]));
+    for (const rec of this.allocationsOf(key)) {
+      if ((mode === 'exclude' && rec.tentative) || (mode === 'only' && !rec.tentative)) continue;
+      this.eachPeriod(rec, grain, (p, h) => {
+        const m = byPeriod.get(p);
+        if (m) m.set(rec.projectId, (m.get(rec.projectId) ?? 0) + h);
+      });
+    }
+    const out = new Map<number, { projectId: string; hours: number }[]>();
+    for (const [p, m] of byPeriod) out.set(p, [...m].map(([projectId, hours]) => ({ projectId, hours })).sort((a, b) => b.hours - a.hours || (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0)));
+    return out;
+  }
+
+  overloads(kind: 'person' | 'role', grain: Grain, mode: TentativeMode): Overload[] {
+    return withOverloadProjects(this, this.overloadCells(kind, grain, mode), grain, mode);
   }
 
   // ---- incremental updates
@@ -539,6 +557,64 @@ class Model implements CapacityModel {
     keys.add(`person:${id}`);
     if (r.roleId !== null && this.roles.has(r.roleId)) keys.add(`role:${r.roleId}`);
     keys.add(`team:${r.team}`);
+  }
+}
+
+/**
+ * Overloads from cells (e.g. found in a worker) with `projects` read lazily from `model`: the
+ * first read of any entry works out the projects of all that row's entries in one pass.
+ */
+export function withOverloadProjects(model: Pick<CapacityModel, 'overloadProjects'>, cells: readonly OverloadCell[], grain: Grain, mode: TentativeMode): Overload[] {
+  const source: ProjectSource = { model, grain, mode, periods: null, cache: new Map(), cells };
+  return cells.map((c) => new LazyOverload(c, source));
+}
+
+interface ProjectSource {
+  model: Pick<CapacityModel, 'overloadProjects'>;
+  grain: Grain;
+  mode: TentativeMode;
+  cells: readonly OverloadCell[];
+  /** Overloaded periods by row key, gathered on the first read. */
+  periods: Map<string, number[]> | null;
+  cache: Map<string, Map<number, { projectId: string; hours: number }[]>>;
+}
+
+/** An overload whose `projects` (a prototype getter, so cheap to make by the hundred thousand) is worked out when read. */
+class LazyOverload implements Overload {
+  key: string;
+  label: string;
+  kind: CapacityRow['kind'];
+  period: number;
+  periodLabel: string;
+  demand: number;
+  capacity: number;
+  utilisation: number;
+  over: number;
+  #source: ProjectSource;
+  constructor(c: OverloadCell, source: ProjectSource) {
+    this.key = c.key;
+    this.label = c.label;
+    this.kind = c.kind;
+    this.period = c.period;
+    this.periodLabel = c.periodLabel;
+    this.demand = c.demand;
+    this.capacity = c.capacity;
+    this.utilisation = c.utilisation;
+    this.over = c.over;
+    this.#source = source;
+  }
+  get projects(): { projectId: string; hours: number }[] {
+    const s = this.#source;
+    let m = s.cache.get(this.key);
+    if (!m) {
+      if (!s.periods) {
+        s.periods = new Map();
+        for (const c of s.cells) (s.periods.get(c.key) ?? s.periods.set(c.key, []).get(c.key)!).push(c.period);
+      }
+      m = s.model.overloadProjects(this.key, s.grain, s.mode, s.periods.get(this.key) ?? [this.period]);
+      s.cache.set(this.key, m);
+    }
+    return m.get(this.period) ?? [];
   }
 }
 

@@ -9,6 +9,7 @@ import { detectPeriodColumns } from './periods';
 import { fieldsFor, IMPORT_KINDS, type ExchangeField, type ImportKind } from './fields';
 import type { SheetMapping } from './import';
 import { SNAPSHOT_SHEET } from './export';
+import { CAPACITY_SHEET } from './capacity-sheet';
 
 export interface SheetProposal {
   sheet: string;
@@ -81,7 +82,7 @@ export function analyseWorkbook(source: SourceWorkbook, settings: Settings, cust
   const catalogue = Object.fromEntries(IMPORT_KINDS.map((k) => [k, fieldSpecs(k, fieldsFor(k, settings, customFields))])) as Record<ImportKind, ImportFieldSpec[]>;
   const out: SheetProposal[] = [];
   for (const sheet of source.sheets) {
-    if (sheet.name === SNAPSHOT_SHEET || sheet.name === 'Lists' || sheet.name === 'How to edit') continue;
+    if (sheet.name === SNAPSHOT_SHEET || sheet.name === 'Lists' || sheet.name === 'How to edit' || sheet.name === CAPACITY_SHEET) continue;
     if (!sheet.rows.length) continue;
     out.push(proposeSheet(sheet, source, settings, catalogue, remembered));
   }

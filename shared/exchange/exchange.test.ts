@@ -5,6 +5,7 @@ import { applyPlan } from '../commands/plan';
 import { testClock, tinyWorkbook } from '../../test/helpers/tiny-workbook';
 import { planImport, validateImport, type SheetMapping } from './import';
 import { buildExport } from './export';
+import { analyseWorkbook } from './analyse';
 import { defaultDecisions, diffReturnedWorkbook, exportSnapshotOf, mergeOps, cellKey } from './merge';
 import type { SourceCell, SourceSheet, SourceWorkbook } from './source';
 import type { XlsxValue, XlsxWorkbook } from './xlsx/writer';
@@ -146,7 +147,7 @@ describe('export → edit → merge', () => {
   it('finds exactly the edited cells, with conflicts and changes made here since', () => {
     const { state, clock } = setup();
     const { workbook, snapshot } = buildExport(state, { exportId: 'x-1', exportedAt: '2026-11-21T09:00:00.000Z', today: '2026-05-01', grid: 'week' });
-    expect(workbook.sheets.map((s) => s.name)).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Lists', 'How to edit', '_pmo']);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Capacity', 'Lists', 'How to edit', '_pmo']);
     const returned = asSource(workbook);
     const projects = returned.sheets[0]!;
     const col = (h: string) => (projects.rows[0] as string[]).indexOf(h);
@@ -212,3 +213,25 @@ function planChangeOk(state: WorkbookState, clock: ReturnType<typeof testClock>,
   if (!r.plan) throw new Error(JSON.stringify(r.rejected));
   return r.plan;
 }
+
+describe('the Capacity sheet', () => {
+  it('holds utilisation by person and role per period, with window totals, and the import skips it', () => {
+    const { state } = setup();
+    const { workbook, snapshot } = buildExport(state, { exportId: 'x-2', exportedAt: '2026-11-21T09:00:00.000Z', today: '2026-05-01', grid: 'week' });
+    const sheet = workbook.sheets.find((s) => s.name === 'Capacity')!;
+    const headers = sheet.columns.map((c) => c.header);
+    expect(headers.slice(0, 4)).toEqual(['Row', 'Name', 'Role', 'Team']);
+    expect(headers.slice(-3)).toEqual(['Capacity h', 'Demand h', 'Utilisation']);
+    expect(sheet.columns[4]!.numFmt).toBe('0%');
+    const people = sheet.rows.filter((r) => r[0] === 'Person');
+    expect(people.length).toBe(state.all('resource').length);
+    expect(people.some((r) => typeof r.at(-1) === 'number' && (r.at(-2) as number) > 0)).toBe(true);
+    for (const r of sheet.rows) {
+      const [cap, dem, util] = r.slice(-3) as [number, number, XlsxValue];
+      if (cap > 0) expect(util).toBeCloseTo(dem / cap, 3);
+      for (const v of r.slice(4, -3)) expect(v === null || v === 'no capacity' || (typeof v === 'number' && v >= 0)).toBe(true);
+    }
+    expect(snapshot.sheets.map((s) => s.name)).not.toContain('Capacity');
+    expect(analyseWorkbook(asSource(workbook), state.settings, []).map((p) => p.sheet)).not.toContain('Capacity');
+  });
+});

@@ -1,5 +1,6 @@
 // The exported workbook: one sheet per kind of record, allocations as a weekly or monthly grid,
-// the lists behind the drop-downs, a short "How to edit" sheet, and a hidden sheet holding a
+// utilisation by person and role on a read-only "Capacity" sheet (capacity-sheet.ts), the lists
+// behind the drop-downs, a short "How to edit" sheet, and a hidden sheet holding a
 // snapshot of exactly what was sent. The snapshot is what makes a returned workbook mergeable:
 // the values it held are the common base of a three-way, cell-level diff.
 import type { WorkbookState } from '../commands/state';
@@ -13,6 +14,7 @@ import { moneyToNumber } from '../util/money';
 import { fieldsFor, IMPORT_KINDS, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { XlsxColumn, XlsxSheet, XlsxValue, XlsxWorkbook } from './xlsx/writer';
+import { capacitySheet } from './capacity-sheet';
 
 export const SNAPSHOT_SHEET = '_pmo';
 export const SNAPSHOT_FORMAT = 'pmo-workbench-export/1';
@@ -232,6 +234,8 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
   const customFields = state.all('customField') as CustomFieldDef[];
   const sheets: XlsxSheet[] = [];
   const snapshotSheets: SnapshotSheet[] = [];
+  /** The allocation grid's window: the Capacity sheet covers the same periods. */
+  let window: { from: IsoDate; to: IsoDate } | null = null;
 
   // Lists behind the drop-downs: one column per list on the Lists sheet.
   const lists: { header: string; values: string[] }[] = [];
@@ -261,6 +265,7 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
       const periods = gridPeriods(state, opts.grid, opts.maxPeriods ?? (opts.grid === 'week' ? 104 : 36), opts.today);
       const from = periods[0]?.start ?? '';
       const to = periods.at(-1)?.end ?? '';
+      if (from && to) window = { from, to };
       const columns = [...fields.map((f) => xlsxColumn(f, listFor(f))), ...periods.map((p) => ({ header: p.label, width: 9, numFmt: '0.##' }))];
       const rows: XlsxValue[][] = [];
       const snapRows: SnapshotSheet['rows'] = [];
@@ -290,6 +295,9 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
     sheets.push({ name, columns, rows, freezeHeader: true, freezeColumns: kind === 'project' ? 2 : 1, autoFilter: true });
     snapshotSheets.push({ name, kind, fields: fields.slice(0, -2).map((f) => f.key), rows: snapRows });
   }
+
+  // The capacity view's figures, to read (not in the snapshot; the import skips the sheet).
+  sheets.push(capacitySheet(state, opts.grid, window));
 
   const listRows = Math.max(0, ...lists.map((l) => l.values.length));
   sheets.push({
@@ -347,6 +355,7 @@ function howToEdit(workbookName: string, opts: ExportOptions): string[] {
     'Drop-down cells (stage, RAG, programme, role…) accept the values listed on the Lists sheet.',
     `Allocations: one row per allocation; each ${opts.grid === 'week' ? 'week (ISO week, Monday to Sunday)' : 'month'} column holds hours per week. Change a number to change the hours for that ${opts.grid}; clear it for none.`,
     'Dates are real dates: type them as your spreadsheet program expects. Money is in the workbook’s currency, in units (not thousands).',
+    `Capacity: utilisation (demand ÷ capacity, tentative demand included) of each person and role by ${opts.grid}, with the window’s capacity and demand hours. It is for reading, filtering and pivoting: edits to it are not imported.`,
   ];
 }
 

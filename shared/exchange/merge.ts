@@ -14,6 +14,7 @@ import { formatCell, matchKey } from '../register/convert';
 import type { ColumnContext } from '../register/types';
 import type { CustomFieldDef } from '../model/schemas';
 import type { IsoDate } from '../util/dates';
+import { recutOps, recutSpans, weeklyHours } from '../capacity/demand-grid';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell } from './convert-cell';
 import { labelOf } from './labels';
@@ -359,53 +360,11 @@ export function mergeOps(state: WorkbookState, diff: MergeDiff, decisions: Merge
 function recut(state: WorkbookState, row: MergeRow, changed: Map<string, number>, newId: () => string): Op[] {
   const a = state.get('allocation', row.recordId!) as (Record<string, unknown> & { id: string }) | undefined;
   if (!a) return [];
-  const hpf = state.settings.hoursPerFte;
-  // Every period the allocation touches or that changed, in order, with its hours after the merge.
-  const touched = new Map<string, Period>();
-  for (const [k] of changed) touched.set(k, row.periods![k]!);
-  const spans: { start: IsoDate; end: IsoDate; hours: number }[] = [];
-  const startA = String(a['start']);
-  const endA = String(a['end']);
-  const rate = a['unit'] === 'fte-percent' ? (Number(a['amount']) / 100) * hpf : Number(a['amount']);
-  // Split the allocation's own range at the changed periods' bounds.
-  const cuts = [...touched.values()].sort((x, y) => (x.start < y.start ? -1 : 1));
-  let cursor = startA;
-  for (const p of cuts) {
-    if (cursor < p.start && cursor <= endA) spans.push({ start: cursor, end: minDate(dayBefore(p.start), endA), hours: rate });
-    spans.push({ start: p.start, end: p.end, hours: changed.get(`period:${p.start}`)! });
-    if (p.end >= cursor) cursor = dayAfter(p.end);
-  }
-  if (cursor <= endA) spans.push({ start: cursor, end: endA, hours: rate });
-  // Join neighbours with equal hours; drop spans with none.
-  const joined: typeof spans = [];
-  for (const s of spans) {
-    if (s.start > s.end) continue;
-    const last = joined.at(-1);
-    if (last && last.hours === s.hours && dayAfter(last.end) === s.start) last.end = s.end;
-    else joined.push({ ...s });
-  }
-  const kept = joined.filter((s) => s.hours > 0);
-  const ops: Op[] = [];
-  if (!kept.length) return [{ op: 'delete', entity: 'allocation', id: a.id }];
-  const [first, ...rest] = kept;
-  ops.push({ op: 'update', entity: 'allocation', id: a.id, changes: { start: first!.start, end: first!.end, amount: first!.hours, unit: 'hours-per-week' } });
-  for (const s of rest) {
-    const { id: _id, ...copy } = a;
-    ops.push({ op: 'create', entity: 'allocation', record: { ...copy, id: newId(), start: s.start, end: s.end, amount: s.hours, unit: 'hours-per-week' } });
-  }
-  return ops;
+  const spans = recutSpans(
+    { start: String(a['start']), end: String(a['end']), hours: weeklyHours(a, state.settings.hoursPerFte) },
+    [...changed].map(([k, hours]) => ({ period: row.periods![k]!, hours })),
+  );
+  return recutOps(a, spans, newId);
 }
-
-function dayAfter(d: IsoDate): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return t.toISOString().slice(0, 10);
-}
-function dayBefore(d: IsoDate): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() - 1);
-  return t.toISOString().slice(0, 10);
-}
-const minDate = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 
 export type { SnapshotSheet };

@@ -60,6 +60,9 @@ test('capacity: first heat map on 2,000 people and 200,000 allocations', async (
     ['Measure', 'Median ms', 'Target ms'],
     ['Click → first heat map', median(openMs).toFixed(0), '500'],
     ['  of which model build', median(buildMs).toFixed(0), '200'],
+    // The model is reused while the data is unchanged (model-cache.ts): the first open builds it.
+    ['First open (model built)', openMs[0]!.toFixed(0), '500'],
+    ['  of which model build', buildMs[0]!.toFixed(0), '200'],
     ['People → roles', rolesMs.toFixed(0), '—'],
     ['Cells drawn', String(drawn.cells), `of ${drawn.rows * drawn.cols}`],
   ]);

@@ -60,6 +60,9 @@ test('a what-if shift removes a known overload; discard restores it; saved, relo
   await expect(bar.getByRole('list', { name: 'What-if changes' })).toContainText('Shift PRJ-017 by +2 weeks');
   await expect(facts(page, 'Priya Shah')).toContainText(shifted);
   await expect(bar.getByTestId('whatif-summary')).toContainText('better');
+  // The heat map marks the cells the what-if makes better (not by colour alone), with a legend entry.
+  await expect(page.getByTestId('whatif-legend-better')).toBeVisible();
+  expect((await page.evaluate(() => window.__pmoCapacity!.whatIfMarks())).better).toBeGreaterThan(0);
 
   // Saved in the workbook.
   await bar.getByRole('button', { name: 'Save as…' }).click();
@@ -73,6 +76,7 @@ test('a what-if shift removes a known overload; discard restores it; saved, relo
   await bar.getByRole('button', { name: 'Discard' }).click();
   await expect(bar.getByRole('button', { name: 'What-if', exact: true })).toHaveAttribute('aria-pressed', 'false');
   await expect(facts(page, 'Priya Shah')).toContainText(before);
+  await expect(page.getByTestId('whatif-legend-better')).toHaveCount(0);
 
   // The saved scenario survives a reload.
   await app.reload();

@@ -70,7 +70,7 @@ test('a cell drill-down lists projects whose hours add up to the cell demand, an
   const line = d.lines[0]!;
   await cap.clickCell(first.key, d.period);
   await expect(cap.drilldown).toHaveAttribute('data-period', String(d.period));
-  await cap.drilldown.locator(`li[data-project-id="${line.projectId}"] button`).click();
+  await cap.drilldown.locator(`li[data-project-id="${line.projectId}"] button.cap-project`).click();
   await expect(page.locator('aside.detail-panel')).toBeVisible();
   await expect(page.locator('aside.detail-panel')).toHaveAccessibleName(/^Project /);
 });

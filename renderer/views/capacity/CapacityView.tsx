@@ -7,15 +7,17 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 import { useApp, useStore } from '../../state/use-app';
 import { ShapeChart, shapesToPng, type ShapeChartHandle } from '../../components/chart';
 import { ProjectDetail } from '../register/detail';
-import { buildCapacityModel, type CapacityInput, type CapacityModel, type CapacityRow, type Grain, type Overload, type TentativeMode } from '../../../shared/capacity';
-import type { Allocation, Project, Resource, Role } from '../../../shared/model/schemas';
+import type { CapacityInput, CapacityModel, CapacityRow, Grain, Overload, TentativeMode } from '../../../shared/capacity';
+import type { Project } from '../../../shared/model/schemas';
 import { addDays, localToday, startOfIsoWeek } from '../../../shared/util/dates';
 import { safeFileName } from '../../state/app-store';
 import { date as formatDate, plural } from '../../format';
-import { BANDS, HEADER_H, LABEL_W, LEGEND_H, TITLE_H, drawHeatmap, exportFrame, isOver, pctText, tentativeText, type Band, type HeatGrid, type HeatRow } from './draw';
+import { BANDS, HEADER_H, LABEL_W, LEGEND_H, TITLE_H, WHATIF_MARKS, drawHeatmap, exportFrame, isOver, pctText, tentativeText, type Band, type HeatGrid, type HeatRow } from './draw';
 import { DrillDown, cellContributions, type CellRef, type ProjectRef } from './DrillDown';
 import { OverloadList } from './OverloadList';
+import { DemandPanel } from './DemandPanel';
 import { useOverloads } from './use-overloads';
+import { planInput, timedBuild } from './model-cache';
 import { headerLines, hours, periodDates } from './labels';
 import { installCapacityTestHook } from './test-hook';
 import { ScenarioBar, useScenario } from './scenario/ScenarioBar';
@@ -31,13 +33,6 @@ const LEAD: Record<Grain, number> = { week: 4, month: 1, quarter: 0 };
 /** The default window: 4 weeks back to 26 weeks ahead. */
 const WINDOW_WEEKS = 31;
 const MAX_EXPORT_ROWS = 300;
-
-/** The model and how long building it took (for the test hook and benchmarks). */
-function timedBuild(input: CapacityInput, range: { from: string; to: string }): { model: CapacityModel; ms: number } {
-  const t0 = performance.now();
-  const model = buildCapacityModel(input, range);
-  return { model, ms: performance.now() - t0 };
-}
 
 /** The weeks the model covers: a year back and two years ahead of this week. */
 function rangeOf(today: string) {
@@ -61,20 +56,13 @@ export function CapacityView() {
   const [selected, setSelected] = useState<{ key: string; period: number } | null>(null);
   const [hover, setHover] = useState<{ row: number; col: number; x: number; y: number; w: number; h: number } | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
+  const [demandOf, setDemandOf] = useState<string | null>(null);
 
   const range = useMemo(() => rangeOf(todayIso), [todayIso]);
   // What-if (./scenario): the heat map shows the plan with the scenario's changes while what-if is on.
   const whatIf = useScenario();
-  const baseInput: CapacityInput = useMemo(
-    () => ({
-      settings: current.settings,
-      resources: current.all('resource') as Resource[],
-      roles: current.all('role') as Role[],
-      allocations: current.all('allocation') as Allocation[],
-      projects: current.all('project') as Project[],
-    }),
-    [current, version], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  // Reused while the data is unchanged (./model-cache), so coming back here does not rebuild.
+  const baseInput: CapacityInput = useMemo(() => planInput(current, version), [current, version]);
   const effectiveInput = useMemo(() => whatIf.input(baseInput), [baseInput, whatIf]);
   const built = useMemo(() => timedBuild(effectiveInput, range), [effectiveInput, range]);
   const model: CapacityModel = built.model;
@@ -87,6 +75,10 @@ export function CapacityView() {
   const periods = useMemo(() => model.periods(grain), [model, grain]);
   const todayCol = useMemo(() => periods.start.findIndex((s, i) => s <= todayIso && todayIso <= (periods.end[i] ?? '')), [periods, todayIso]);
   const engineMode: TentativeMode = mode === 'apart' ? 'exclude' : mode;
+
+  // Better / worse against today's plan, for the what-if bar's summary and the cells' marks.
+  const whatIfBase = useMemo(() => (whatIf.active && whatIf.scenario.changes.length ? timedBuild(baseInput, range).model : null), [whatIf.active, whatIf.scenario.changes.length, baseInput, range]);
+  const whatIfMarks = useMemo(() => (whatIfBase ? whatIf.compare(whatIfBase, model, kind, grain, engineMode) : null), [whatIf, whatIfBase, model, kind, grain, engineMode]);
 
   // The rows shown: the chosen kind, each role or team followed by its people when expanded.
   const grid: HeatGrid = useMemo(() => {
@@ -104,6 +96,7 @@ export function CapacityView() {
       capacity: r.capacity,
       demand: r.demand,
       apart: mode === 'apart' ? r.tentative : null,
+      whatIf: whatIfMarks?.get(r.key) ?? null,
     });
     const rows: HeatRow[] = [];
     for (const r of top) {
@@ -116,11 +109,8 @@ export function CapacityView() {
     }
     const { labels, sublabels } = headerLines(periods, grain);
     return { rows, labels, sublabels, todayCol };
-  }, [model, kind, grain, engineMode, mode, expanded, periods, todayCol]);
+  }, [model, kind, grain, engineMode, mode, expanded, periods, todayCol, whatIfMarks]);
 
-  // Better / worse against today's plan, for the what-if bar's summary.
-  const whatIfBase = useMemo(() => (whatIf.active && whatIf.scenario.changes.length ? timedBuild(baseInput, range).model : null), [whatIf.active, whatIf.scenario.changes.length, baseInput, range]);
-  const whatIfMarks = useMemo(() => (whatIfBase ? whatIf.compare(whatIfBase, model, kind, grain, engineMode) : null), [whatIf, whatIfBase, model, kind, grain, engineMode]);
   const overloads = useOverloads(model, effectiveInput, range, grain, engineMode);
 
   const colW = Math.round(COL_W[grain] * zoom);
@@ -287,6 +277,14 @@ export function CapacityView() {
             {plural(grid.rows.length, 'row')} · {plural(grid.labels.length, GRAINS[grain].toLowerCase().replace(/s$/, ''))}
           </span>
           <span className="spacer" />
+          <button
+            type="button"
+            aria-pressed={!!demandOf}
+            title="Edit a project's demand by week or month"
+            onClick={() => setDemandOf(demandOf ? null : (selectedCell ? cellContributions(model, selectedCell, grain, mode).firm[0]?.projectId : undefined) ?? [...projects.keys()].sort((a, b) => (projects.get(a)!.code < projects.get(b)!.code ? -1 : 1))[0] ?? null)}
+          >
+            Edit demand
+          </button>
           <button type="button" onClick={() => void exportPng()} title="Export the periods on screen, every row, as a PNG image">
             Export PNG
           </button>
@@ -374,6 +372,7 @@ export function CapacityView() {
           {empty && <div className="rm-empty">{empty}</div>}
           {hoverCard && hover && <HoverCard cell={hoverCard} model={model} grain={grain} mode={mode} projects={projects} x={hover.x} y={hover.y} width={hover.w} height={hover.h} />}
         </div>
+        {demandOf && current.has('project', demandOf) && <DemandPanel projectId={demandOf} today={todayIso} onProject={setDemandOf} onClose={() => setDemandOf(null)} />}
         <ul className="rm-legend cap-legend" aria-label="Legend">
           {(Object.keys(BANDS) as Band[]).map((b) => (
             <li key={b}>
@@ -382,13 +381,22 @@ export function CapacityView() {
             </li>
           ))}
           <li className="muted">Over 100 % is outlined and marked in the corner.</li>
+          {whatIfMarks &&
+            (['better', 'worse'] as const).map((v) => (
+              <li key={v} data-testid={`whatif-legend-${v}`}>
+                <span className="cap-whatif-mark" style={{ color: WHATIF_MARKS[v].color, borderColor: WHATIF_MARKS[v].color }} aria-hidden="true">
+                  {WHATIF_MARKS[v].glyph}
+                </span>
+                {WHATIF_MARKS[v].label}
+              </li>
+            ))}
         </ul>
       </div>
 
       {detailId && current.has('project', detailId) ? (
         <ProjectDetail projectId={detailId} onClose={() => setDetailId(null)} onOpenProject={setDetailId} />
       ) : selectedCell ? (
-        <DrillDown cell={selectedCell} model={model} grain={grain} mode={mode} projects={projects} onOpenProject={setDetailId} onClose={() => setSelected(null)} />
+        <DrillDown cell={selectedCell} model={model} grain={grain} mode={mode} projects={projects} onOpenProject={setDetailId} onEditDemand={setDemandOf} onClose={() => setSelected(null)} />
       ) : (
         <OverloadList people={overloads?.people ?? null} roles={overloads?.roles ?? null} periods={periods} unit={GRAINS[grain].toLowerCase()} projects={projects} selected={selected} onReveal={(o: Overload) => reveal({ key: o.key, kind: o.kind, period: o.period })} />
       )}

@@ -54,6 +54,7 @@ export function DrillDown(props: {
   mode: TentativeMode | 'apart';
   projects: ReadonlyMap<string, ProjectRef>;
   onOpenProject: (id: string) => void;
+  onEditDemand?: (projectId: string) => void;
   onClose: () => void;
 }) {
   const { cell, model, grain, mode } = props;
@@ -76,6 +77,11 @@ export function DrillDown(props: {
         {l.tentative && <span className="cap-tag">tentative</span>}
         {l.allocations > 1 && <span className="muted small">{l.allocations} bookings</span>}
         <span className="cap-hours">{hours(l.hours)}</span>
+        {props.onEditDemand && (
+          <button type="button" className="ghost small cap-edit-demand" aria-label={`Edit demand of ${p?.code ?? 'the project'}`} title="Edit this project's demand by week" onClick={() => props.onEditDemand!(l.projectId)}>
+            Edit
+          </button>
+        )}
       </li>
     );
   };

@@ -22,7 +22,8 @@ export interface OverloadGroup {
   overHours: number;
   peak: Overload;
   first: number;
-  projects: { projectId: string; hours: number }[];
+  /** By project over the group's periods, most hours first (worked out when first read). */
+  readonly projects: { projectId: string; hours: number }[];
 }
 
 export function groupOverloads(list: readonly Overload[]): OverloadGroup[] {
@@ -30,7 +31,7 @@ export function groupOverloads(list: readonly Overload[]): OverloadGroup[] {
   for (const o of list) {
     let g = map.get(o.key);
     if (!g) {
-      g = { key: o.key, label: o.label, kind: o.kind, periods: [], overHours: 0, peak: o, first: o.period, projects: [] };
+      g = lazyGroup(o);
       map.set(o.key, g);
     }
     g.periods.push(o);
@@ -38,13 +39,31 @@ export function groupOverloads(list: readonly Overload[]): OverloadGroup[] {
     if (o.utilisation > g.peak.utilisation) g.peak = o;
     if (o.period < g.first) g.first = o.period;
   }
-  for (const g of map.values()) {
-    g.periods.sort((a, b) => a.period - b.period);
-    const hrs = new Map<string, number>();
-    for (const o of g.periods) for (const p of o.projects) hrs.set(p.projectId, (hrs.get(p.projectId) ?? 0) + p.hours);
-    g.projects = [...hrs].map(([projectId, h]) => ({ projectId, hours: h })).sort((a, b) => b.hours - a.hours);
-  }
+  for (const g of map.values()) g.periods.sort((a, b) => a.period - b.period);
   return [...map.values()];
+}
+
+/** A group whose projects are added up when first read: only the entries on screen need them. */
+function lazyGroup(o: Overload): OverloadGroup {
+  let projects: OverloadGroup['projects'] | null = null;
+  const g: OverloadGroup = {
+    key: o.key,
+    label: o.label,
+    kind: o.kind,
+    periods: [],
+    overHours: 0,
+    peak: o,
+    first: o.period,
+    get projects() {
+      if (!projects) {
+        const hrs = new Map<string, number>();
+        for (const x of g.periods) for (const p of x.projects) hrs.set(p.projectId, (hrs.get(p.projectId) ?? 0) + p.hours);
+        projects = [...hrs].map(([projectId, h]) => ({ projectId, hours: h })).sort((a, b) => b.hours - a.hours);
+      }
+      return projects;
+    },
+  };
+  return g;
 }
 
 export function OverloadList(props: {
@@ -82,7 +101,7 @@ export function OverloadList(props: {
         <h2>
           Over-allocated
           <span className="muted cap-sub" data-testid="overload-summary">
-            {computing ? 'Finding who is over 100 %…' : peopleCount === 0 && roleCount === 0 ? `Nobody over 100 % in these ${props.unit}` : `${plural(peopleCount, 'person', 'people')}, ${plural(roleCount, 'role')} over 100 %`}
+            {computing ? 'Finding over-allocations…' : peopleCount === 0 && roleCount === 0 ? `Nobody over 100 % in these ${props.unit}` : `${plural(peopleCount, 'person', 'people')}, ${plural(roleCount, 'role')} over 100 %`}
           </span>
         </h2>
       </div>

@@ -21,6 +21,8 @@ export interface HeatRow {
   demand: Float64Array;
   /** Tentative demand shown apart (zero when it is included in or excluded from demand). */
   apart: Float64Array | null;
+  /** What-if against today's plan, per period (null when no what-if changes): 'better' / 'worse' cells get a marked corner. */
+  whatIf?: readonly ('better' | 'worse' | 'same')[] | null;
 }
 
 export interface HeatGrid {
@@ -54,6 +56,11 @@ export const BANDS: Record<Band, { fill: string; ink: string; label: string }> =
   over3: { fill: '#8c2d04', ink: '#ffffff', label: 'Over 150 %' },
 };
 export const OVER_OUTLINE = '#3d1a00';
+/** What-if marks: a glyph as well as a colour, so they never depend on hue. */
+export const WHATIF_MARKS = {
+  better: { glyph: '▼', color: '#047857', label: 'Better with the what-if (less over-allocated)' },
+  worse: { glyph: '▲', color: '#b91c1c', label: 'Worse with the what-if' },
+} as const;
 const SELECT = '#111827';
 const GRID = '#ffffff';
 const EPS = 1e-9;
@@ -157,6 +164,17 @@ export function drawHeatmap(grid: HeatGrid, vp: HeatViewport, state: DrawState, 
           shapes: [
             { type: 'rect', x: x + 1.5, y: y + 1.5, w: colW - 3, h: rowH - 3, stroke: OVER_OUTLINE, lineWidth: 2 },
             { type: 'polygon', points: [[x + colW - 9, y + 1.5], [x + colW - 1.5, y + 1.5], [x + colW - 1.5, y + 9]], fill: OVER_OUTLINE },
+          ],
+        });
+      }
+      const v = row.whatIf?.[c];
+      if (v === 'better' || v === 'worse') {
+        const m = WHATIF_MARKS[v];
+        marks.push({
+          key: `w|${row.key}|${c}`,
+          shapes: [
+            { type: 'rect', x: x + 2, y: y + rowH - 13, w: 12, h: 11, fill: '#ffffff', stroke: m.color, lineWidth: 1.5 },
+            { type: 'text', x: x + 8, y: y + rowH - 7.5, text: m.glyph, fill: m.color, size: 8, weight: 'bold', align: 'center' },
           ],
         });
       }

@@ -14,6 +14,8 @@ export interface CapacityTestHook {
   drawn(): { firstRow: number; lastRow: number; firstCol: number; lastCol: number; cells: number; rows: number; cols: number } | null;
   /** Milliseconds the model build took. */
   buildMs(): number;
+  /** How many cells of the rows shown carry a what-if 'better' / 'worse' mark. */
+  whatIfMarks(): { better: number; worse: number };
 }
 
 interface HookState {
@@ -48,6 +50,11 @@ export function installCapacityTestHook(get: () => HookState): () => void {
       if (cy < s.scrollTop || cy + rowH > s.scrollTop + bodyH) s.scrollTop = Math.max(0, cy - (bodyH - rowH) / 2);
       const rect = s.getBoundingClientRect();
       return { x: rect.left + LABEL_W + cx - s.scrollLeft + colW / 2, y: rect.top + HEADER_H + cy - s.scrollTop + rowH / 2 };
+    },
+    whatIfMarks() {
+      const n = { better: 0, worse: 0 };
+      for (const r of get().grid.rows) for (const v of r.whatIf ?? []) if (v === 'better' || v === 'worse') n[v]++;
+      return n;
     },
     cell(key, period) {
       const row = get().grid.rows.find((x) => x.key === key);

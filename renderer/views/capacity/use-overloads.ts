@@ -1,8 +1,8 @@
 // The people and roles over 100 % for the capacity view: computed in the page for ordinary
 // workbooks, and in a Web Worker (renderer/workers/capacity.worker.ts) for large ones, where it
-// takes seconds; null while the worker is at it.
+// takes a while; null while the worker is at it. Entries' projects are worked out when read.
 import { useEffect, useMemo, useState } from 'react';
-import type { CapacityInput, CapacityModel, Grain, Overload, TentativeMode } from '../../../shared/capacity';
+import { withOverloadProjects, type CapacityInput, type CapacityModel, type Grain, type Overload, type TentativeMode } from '../../../shared/capacity';
 import type { CapacityOverloadRequest, CapacityOverloadResponse } from '../../workers/capacity.worker';
 
 /** Above this many allocations the list is computed off the UI thread. */
@@ -26,7 +26,8 @@ export function useOverloads(model: CapacityModel, input: CapacityInput, range: 
     worker.onmessage = (e: MessageEvent<CapacityOverloadResponse>) => {
       const m = e.data;
       if (m.id !== id || !m.ok) return;
-      setAnswer({ input, range, grain, mode, value: { people: m.people, roles: m.roles } });
+      // Same input and range, so the page's model has the same rows: it adds projects when read.
+      setAnswer({ input, range, grain, mode, value: { people: withOverloadProjects(model, m.people, grain, mode), roles: withOverloadProjects(model, m.roles, grain, mode) } });
       worker.terminate();
     };
     // Copying the workbook into the worker takes a moment: after the heat map has been painted.
@@ -35,7 +36,7 @@ export function useOverloads(model: CapacityModel, input: CapacityInput, range: 
       clearTimeout(t);
       worker.terminate();
     };
-  }, [large, input, range, grain, mode]);
+  }, [large, model, input, range, grain, mode]);
   if (!large) return inPage;
   return answer && answer.input === input && answer.range === range && answer.grain === grain && answer.mode === mode ? answer.value : null;
 }

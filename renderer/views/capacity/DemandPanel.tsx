@@ -1,0 +1,395 @@
+// The demand grid of one project: a row per person or role (tentative apart), a column per week or
+// month of hours per week, typed, pasted, filled and cleared like the register. Every edit is
+// planned by shared/capacity/demand-grid (re-cut into spans of constant hours, refusals and
+// warnings) and committed as one undo step; refusals and warnings are listed above the grid.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useApp, useStore } from '../../state/use-app';
+import { useColumnContext } from '../register/column-context';
+import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
+import { GridUiStore } from '../../components/grid/grid-store';
+import { indexes, normalise, type CellRange } from '../../components/grid/range';
+import type { EditValue } from '../../components/grid/editors';
+import { Dialog } from '../../components/Dialog';
+import { cellEdits, demandPeriods, demandRows, demandSourceOf, planAssignRole, planDemandEdit, whoOf, type DemandEdit, type DemandRow, type DemandRowKey, type DemandUnit } from '../../../shared/capacity/demand-grid';
+import { parseTsv, toTsv } from '../../../shared/register/tsv';
+import type { ColumnDef, ColumnState, DisplayRow } from '../../../shared/register/types';
+import type { Project, Resource, Role } from '../../../shared/model/schemas';
+import { addDays, startOfIsoWeek } from '../../../shared/util/dates';
+import { plural } from '../../format';
+
+type Rec = Record<string, unknown> & { id: string };
+type Def = ColumnDef<Rec>;
+type RowRec = Rec & { row: DemandRow };
+
+interface Notice {
+  title: string;
+  refused: string[];
+  warnings: string[];
+}
+
+/** Typed text → hours: blank is 0; anything not a number is NaN (refused by the plan). */
+function parseHours(text: string): number {
+  const t = text.trim().replace(/\s*h$/i, '').replace(',', '.');
+  return t === '' ? 0 : Number(t);
+}
+
+export function DemandPanel(props: { projectId: string; today: string; onProject: (id: string) => void; onClose: () => void }) {
+  const app = useApp();
+  const store = useStore();
+  const ctx = useColumnContext();
+  const current = app.current!;
+  const version = app.dataVersion;
+  const [unit, setUnit] = useState<DemandUnit>('week');
+  const [pending, setPending] = useState<DemandRowKey[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [dialog, setDialog] = useState<null | 'add' | 'assign'>(null);
+  const [selection, setSelection] = useState<string[]>([]);
+  const gridRef = useRef<DataGridHandle>(null);
+  const ui = useMemo(() => new GridUiStore(), []);
+
+  const projects = useMemo(() => (current.all('project') as Project[]).slice().sort((a, b) => a.code.localeCompare(b.code)), [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const project = current.get('project', props.projectId) as Project | undefined;
+  const src = useMemo(() => demandSourceOf(current), [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The window: the project's dates and its allocations, from 4 weeks before to 4 weeks after.
+  const periods = useMemo(() => {
+    let from = project?.start ?? addDays(props.today, -28);
+    let to = project?.finish ?? addDays(props.today, 26 * 7);
+    for (const a of src.allocations) {
+      if (a['projectId'] !== props.projectId) continue;
+      if (String(a['start']) < from) from = String(a['start']);
+      if (String(a['end']) > to) to = String(a['end']);
+    }
+    return demandPeriods(unit, addDays(startOfIsoWeek(from), -28), addDays(to, 28), unit === 'week' ? 156 : 36);
+  }, [project, props.projectId, props.today, src, unit]);
+
+  const rows = useMemo(() => {
+    const found = demandRows(src, { projectId: props.projectId }, periods);
+    const keys = new Set(found.map((r) => `${r.resourceId}|${r.resourceId ? '' : r.roleId}|${r.tentative}`));
+    const extra = pending
+      .filter((k) => k.projectId === props.projectId && !keys.has(`${k.resourceId}|${k.resourceId ? '' : k.roleId}|${k.tentative === true}`))
+      .map((k): DemandRow => ({ projectId: k.projectId, resourceId: k.resourceId, roleId: k.roleId, tentative: k.tentative === true, key: `new|${k.resourceId ?? ''}|${k.roleId ?? ''}|${k.tentative ? 't' : ''}`, who: whoOf(src, k), kind: k.resourceId ? 'person' : 'role', projectCode: project?.code ?? '', allocationIds: [], hours: periods.map(() => 0) }));
+    return [...found, ...extra];
+  }, [src, props.projectId, periods, pending, project?.code]);
+
+  const display = useMemo((): DisplayRow<Rec>[] => rows.map((r) => ({ kind: 'record', rowId: r.key, id: r.key, record: { id: r.key, row: r } as RowRec })), [rows]);
+
+  const columns = useMemo((): Def[] => {
+    const who: Def = { id: 'who', header: 'Person or role', type: 'text', editable: false, width: 200, pinned: 'left', get: (r) => (r as RowRec).row.who };
+    const tentative: Def = { id: 'tentative', header: 'Tentative', type: 'checkbox', editable: false, width: 90, get: (r) => (r as RowRec).row.tentative };
+    // Short headers ("W06", "Feb 27") fit beside the sort and filter marks; the tooltip has the dates.
+    const cells = periods.map((p, i): Def => ({ id: `p${i}`, header: shortLabel(p.label), field: `p${i}`, type: 'number', editable: true, width: 124, description: `${p.label}: ${p.start} – ${p.end}, hours per week`, get: (r) => (r as RowRec).row.hours[i] || null }));
+    return [who, tentative, ...cells];
+  }, [periods]);
+  const columnState = useMemo((): ColumnState[] => columns.map((c) => ({ id: c.id, width: c.width ?? 90, ...(c.pinned ? { pinned: c.pinned } : {}) })), [columns]);
+
+  const code = project?.code ?? 'project';
+
+  /** Plans and commits cell edits (row index, column index, hours) as one undo step. */
+  const commit = useCallback(
+    async (cells: { row: number; col: number; hours: number }[], origin: 'edit' | 'paste' | 'fill', extraRefused: string[] = []) => {
+      const edits: DemandEdit[] = [];
+      for (const c of cells) {
+        const row = rows[c.row];
+        const periodIndex = c.col - 2;
+        if (!row || periodIndex < 0 || periodIndex >= periods.length) continue;
+        if (Number.isFinite(c.hours) && Math.abs((row.hours[periodIndex] ?? 0) - c.hours) < 0.005) continue;
+        edits.push(...cellEdits(src, row, periods, periodIndex, c.hours));
+      }
+      const plan = planDemandEdit(src, edits, periods);
+      const refused = [...extraRefused, ...plan.refused.map((r) => r.message)];
+      const label = `Edit demand of ${code}: ${plural(plan.cells, 'cell')}`;
+      if (plan.ops.length) {
+        const r = await store.commit(plan.ops, { origin, label });
+        refused.push(...(r?.rejected.flatMap((x) => x.problems.map((p) => p.message)) ?? []));
+      }
+      const warnings = plan.warnings.map((w) => w.message);
+      setNotice(refused.length || warnings.length ? { title: refused.length ? `${label}: ${plural(refused.length, 'cell')} refused` : `${label}: saved, with ${plural(warnings.length, 'warning')}`, refused, warnings } : null);
+    },
+    [code, periods, rows, src, store],
+  );
+
+  const onEdit = (rowIndex: number, col: Def, value: EditValue) => {
+    const ci = columns.indexOf(col);
+    const hours = value.kind === 'text' ? parseHours(value.text) : value.value == null ? 0 : Number(value.value);
+    void commit([{ row: rowIndex, col: ci, hours }], 'edit');
+  };
+
+  const onPaste = (text: string, range: CellRange) => {
+    const block = parseTsv(text);
+    const n = normalise(range);
+    const sel = indexes(range);
+    const cells: { row: number; col: number; hours: number }[] = [];
+    const one = block.length === 1 && block[0]!.length === 1;
+    if (one && sel.rows.length * sel.cols.length > 1) for (const r of sel.rows) for (const c of sel.cols) cells.push({ row: r, col: c, hours: parseHours(block[0]![0]!) });
+    else block.forEach((line, i) => line.forEach((t, j) => cells.push({ row: n.top + i, col: n.left + j, hours: parseHours(t) })));
+    const skipped = cells.filter((c) => c.row >= rows.length || c.col < 2 || c.col >= columns.length).length;
+    void commit(
+      cells.filter((c) => c.row < rows.length && c.col >= 2 && c.col < columns.length),
+      'paste',
+      skipped ? [`${plural(skipped, 'pasted cell')} fell outside the week columns of existing rows (use “Add row” first)`] : [],
+    );
+  };
+
+  const onFillDown = (range: CellRange) => {
+    const { rows: rs, cols } = indexes(range);
+    const [first, ...rest] = rs;
+    if (first === undefined) return;
+    const cells = cols.filter((c) => c >= 2).flatMap((c) => rest.map((r) => ({ row: r, col: c, hours: rows[first]?.hours[c - 2] ?? 0 })));
+    void commit(cells, 'fill');
+  };
+
+  const onClear = (range: CellRange) => {
+    const { rows: rs, cols } = indexes(range);
+    void commit(rs.flatMap((r) => cols.filter((c) => c >= 2).map((c) => ({ row: r, col: c, hours: 0 }))), 'edit');
+  };
+
+  const onCopy = (range: CellRange) => {
+    const { rows: rs, cols } = indexes(range);
+    return toTsv(rs.map((r) => cols.map((c) => (c === 0 ? (rows[r]?.who ?? '') : c === 1 ? (rows[r]?.tentative ? 'TRUE' : 'FALSE') : String(rows[r]?.hours[c - 2] ?? 0)))));
+  };
+
+  const selectedRows = rows.filter((r) => selection.includes(r.key));
+  const roleRow = selectedRows.length === 1 && selectedRows[0]!.kind === 'role' && selectedRows[0]!.allocationIds.length ? selectedRows[0]! : null;
+
+  if (!ctx) return null;
+  return (
+    <section className="cap-demand" aria-label={`Demand of ${code}`} data-testid="demand-panel">
+      <div className="toolbar" role="toolbar" aria-label="Demand grid">
+        <h2 className="cap-demand-title">Demand</h2>
+        <label className="inline">
+          Project
+          <select aria-label="Project" value={props.projectId} onChange={(e) => props.onProject(e.target.value)}>
+            {projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.code} {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {project && (project.start || project.finish) && (
+          <span className="muted small">
+            {project.start ?? '…'} – {project.finish ?? '…'}
+          </span>
+        )}
+        <div className="segmented" role="group" aria-label="Demand periods">
+          {(['week', 'month'] as const).map((u) => (
+            <button key={u} type="button" aria-pressed={unit === u} onClick={() => setUnit(u)}>
+              {u === 'week' ? 'Weeks' : 'Months'}
+            </button>
+          ))}
+        </div>
+        <button type="button" onClick={() => setDialog('add')}>
+          Add row
+        </button>
+        <button type="button" disabled={!roleRow} title={roleRow ? `Split ${roleRow.who} across named people` : 'Tick one role row to assign it to people'} onClick={() => setDialog('assign')}>
+          Assign to people…
+        </button>
+        <span className="spacer" />
+        <span className="muted small">Hours per week. Type, paste or fill; 0 or Delete removes hours.</span>
+        <button type="button" className="icon" aria-label="Close the demand grid" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      {notice && (
+        <div className="rejections" role="alert" data-testid="demand-notice">
+          <div className="row">
+            <strong>{notice.title}</strong>
+            <span className="spacer" />
+            <button type="button" className="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </div>
+          <ul>
+            {notice.refused.slice(0, 12).map((m, i) => (
+              <li key={`r${i}`}>{m}</li>
+            ))}
+            {notice.warnings.slice(0, 12).map((m, i) => (
+              <li key={`w${i}`} className="warn">
+                Warning: {m}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="cap-demand-grid">
+        <DataGrid
+          ref={gridRef}
+          label={`Demand of ${code}`}
+          columns={columns}
+          columnState={columnState}
+          rows={display}
+          ctx={ctx}
+          ui={ui}
+          emptyMessage={`No demand for ${code} yet. Use “Add row” to add a person or a role.`}
+          onColumnsChanged={() => {}}
+          onSortClick={() => {}}
+          onFilterClick={() => {}}
+          onEdit={onEdit}
+          onPaste={onPaste}
+          onCopy={onCopy}
+          onClear={onClear}
+          onFillDown={onFillDown}
+          onToggleGroup={() => {}}
+          onSelectionChanged={setSelection}
+        />
+      </div>
+      {dialog === 'add' && (
+        <AddRowDialog
+          onClose={() => setDialog(null)}
+          onAdd={(k) => {
+            setDialog(null);
+            setPending((p) => [...p, { ...k, projectId: props.projectId }]);
+          }}
+        />
+      )}
+      {dialog === 'assign' && roleRow && (
+        <AssignDialog
+          row={roleRow}
+          onClose={() => setDialog(null)}
+          onAssign={async (shares) => {
+            const plan = planAssignRole(src, roleRow.allocationIds, shares);
+            if (plan.refused.length) return plan.refused;
+            setDialog(null);
+            const names = shares.filter((s) => s.hours > 0).length;
+            const r = await store.commit(plan.ops, { origin: 'edit', label: `Assign ${roleRow.who.replace(/ \(role\)$/, '')} on ${code} to ${plural(names, 'person', 'people')}` });
+            const refused = r?.rejected.flatMap((x) => x.problems.map((p) => p.message)) ?? [];
+            setNotice(refused.length ? { title: 'Assignment refused', refused, warnings: [] } : null);
+            gridRef.current?.clearSelection();
+            return [];
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function AddRowDialog(props: { onClose: () => void; onAdd: (k: { resourceId: string | null; roleId: string | null; tentative: boolean }) => void }) {
+  const app = useApp();
+  const current = app.current!;
+  const people = (current.all('resource') as Resource[]).slice().sort((a, b) => a.name.localeCompare(b.name));
+  const roles = (current.all('role') as Role[]).slice().sort((a, b) => a.name.localeCompare(b.name));
+  const [who, setWho] = useState('');
+  const [tentative, setTentative] = useState(false);
+  const add = () => {
+    if (!who) return;
+    const [kind, id] = who.split(':') as ['person' | 'role', string];
+    props.onAdd({ resourceId: kind === 'person' ? id : null, roleId: kind === 'role' ? id : null, tentative });
+  };
+  return (
+    <Dialog
+      title="Add a demand row"
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={!who} onClick={add}>
+            Add row
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        Person or role
+        <select aria-label="Person or role" value={who} onChange={(e) => setWho(e.target.value)}>
+          <option value="">Choose…</option>
+          <optgroup label="People">
+            {people.map((p) => (
+              <option key={p.id} value={`person:${p.id}`}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Roles">
+            {roles.map((r) => (
+              <option key={r.id} value={`role:${r.id}`}>
+                {r.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      <label className="inline check">
+        <input type="checkbox" checked={tentative} onChange={(e) => setTentative(e.target.checked)} /> Tentative
+      </label>
+      <p className="muted small">Then type hours per week into its week or month cells.</p>
+    </Dialog>
+  );
+}
+
+function AssignDialog(props: { row: DemandRow; onClose: () => void; onAssign: (shares: { resourceId: string; hours: number }[]) => Promise<string[]> }) {
+  const app = useApp();
+  const current = app.current!;
+  const people = (current.all('resource') as Resource[]).slice().sort((a, b) => a.name.localeCompare(b.name));
+  const peak = Math.max(0, ...props.row.hours);
+  const [shares, setShares] = useState<{ resourceId: string; hours: string }[]>([
+    { resourceId: '', hours: String(peak) },
+    { resourceId: '', hours: '' },
+  ]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const parsed = shares.map((s) => ({ resourceId: s.resourceId, hours: parseHours(s.hours) }));
+  const total = parsed.reduce((s, x) => s + (Number.isFinite(x.hours) ? x.hours : 0), 0);
+  return (
+    <Dialog
+      title={`Assign ${props.row.who} to people`}
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={async () => {
+              const problems = await props.onAssign(parsed.filter((s) => s.resourceId || s.hours));
+              setErrors(problems);
+            }}
+          >
+            Assign
+          </button>
+        </>
+      }
+    >
+      <p className="muted small">
+        The role’s demand ({peak} h a week at most) is replaced by demand for these people, split in proportion to their hours; the role is kept on each. One undo step.
+      </p>
+      {shares.map((s, i) => (
+        <div key={i} className="row cap-assign-row">
+          <select aria-label={`Person ${i + 1}`} value={s.resourceId} onChange={(e) => setShares(shares.map((x, j) => (j === i ? { ...x, resourceId: e.target.value } : x)))}>
+            <option value="">Choose a person…</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <input aria-label={`Hours of person ${i + 1}`} inputMode="decimal" value={s.hours} onChange={(e) => setShares(shares.map((x, j) => (j === i ? { ...x, hours: e.target.value } : x)))} />
+          <span className="muted small">h/week</span>
+        </div>
+      ))}
+      <button type="button" className="ghost small" onClick={() => setShares([...shares, { resourceId: '', hours: '' }])}>
+        Add a person
+      </button>
+      <p className="small">Total {Math.round(total * 100) / 100} h of {peak} h</p>
+      {errors.length > 0 && (
+        <ul className="bad-text" role="alert">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+}
+
+/** "2027-W06" → "W06 ’27"; "Feb 2027" → "Feb ’27"; anything else as it is. */
+function shortLabel(label: string): string {
+  const w = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (w) return `W${w[2]} ’${w[1]!.slice(2)}`;
+  const m = /^([A-Za-z]{3})\w* (\d{4})$/.exec(label);
+  if (m) return `${m[1]} ’${m[2]!.slice(2)}`;
+  return label;
+}
