@@ -1,6 +1,6 @@
 // The workbook switcher: the open workbook's name, and a menu to switch, create, open, save,
 // rename, duplicate or delete workbooks. Arrow keys move through it, Esc closes it.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useMenuButton } from '../components/use-menu-button';
 import { useApp } from '../state/use-app';
 
 export type WorkbookAction =
@@ -10,40 +10,9 @@ export type WorkbookAction =
 
 export function WorkbookMenu({ onAction }: { onAction: (a: WorkbookAction) => void }) {
   const app = useApp();
-  const [open, setOpen] = useState(false);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const current = app.current;
-
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"], [role="menuitemradio"]')?.focus();
-    const close = (e: MouseEvent) => {
-      if (!menuRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
-
-  const choose = (a: WorkbookAction) => {
-    setOpen(false);
-    buttonRef.current?.focus();
-    onAction(a);
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled]), [role="menuitemradio"]') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
-    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
-    else if (e.key === 'Home') items[0]?.focus();
-    else if (e.key === 'End') items[items.length - 1]?.focus();
-    else if (e.key === 'Escape' || e.key === 'Tab') {
-      setOpen(false);
-      buttonRef.current?.focus();
-    } else return;
-    e.preventDefault();
-  };
+  const { open, setOpen, menuRef, buttonRef, onKeyDown, choose: pick } = useMenuButton();
+  const choose = (a: WorkbookAction) => pick(onAction, a);
 
   return (
     <div className="wb-menu">

@@ -117,7 +117,8 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
       case 'remap': {
         const st = need(state, 'workbook');
         const src = need(source, 'file');
-        const base = analyseWorkbook(src, st.settings, st.all('customField') as CustomFieldDef[]).find((p) => p.sheet === req.sheet);
+        // Only the sheet asked about is analysed again.
+        const base = analyseWorkbook({ ...src, sheets: src.sheets.filter((x) => x.name === req.sheet) }, st.settings, st.all('customField') as CustomFieldDef[])[0];
         if (!base) throw new Error(`Sheet ${req.sheet} is not in the file`);
         return post({ type: 'ok', value: remapForKind(base, req.kind, src, st.settings, st.all('customField') as CustomFieldDef[]) });
       }

@@ -121,6 +121,24 @@ describe('planImport', () => {
     expect(allocs.map((a) => `${a.start}:${a.amount}`).sort()).toEqual(['2026-03-02:10', '2026-03-02:20', '2026-03-09:20', '2026-03-16:5']);
   });
 
+  it('imports long allocations whose Period cell is a week, a month or a date', () => {
+    const { state, clock } = setup();
+    const s = sheet('Long', [
+      ['Person', 'Project', 'Period', 'Hours'],
+      ['Asha Patel', 'PRJ-002', '2026-W10', 10],
+      ['Asha Patel', 'PRJ-002', 'Apr-26', 6],
+      ['Asha Patel', 'PRJ-002', { d: '2026-06-01' }, 4],
+      ['Asha Patel', 'PRJ-002', 'someday', 4],
+    ]);
+    const plan = planImport(state, book(s), [mapping(s, 'allocation', ['resourceId', 'projectId', 'period', 'amount'])], { today: '2026-05-01', newId: clock.newId });
+    const { report, result } = validateImport(state, plan, { ...clock, origin: 'import', label: 'Import' });
+    expect(report.counts).toMatchObject({ new: 3, skipped: 1 });
+    expect(report.rows[3]!.reason).toMatch(/C “Period”: "someday" is not a week or month/);
+    applyPlan(state, result.plan!);
+    const allocs = state.all('allocation').filter((a) => a.projectId === 'p-2');
+    expect(allocs.map((a) => `${a.start}..${a.end}:${a.amount}`).sort()).toEqual(['2026-03-02..2026-03-08:10', '2026-04-01..2026-04-30:6', '2026-06-01..2026-06-07:4']);
+  });
+
   it('matches by name ignoring case and spaces, and reports ambiguity instead of guessing', () => {
     const { state, clock } = setup();
     const s = sheet('P', [

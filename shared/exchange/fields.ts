@@ -149,7 +149,14 @@ export function fieldValue(f: ExchangeField, record: Rec, ctx: ColumnContext): u
   return f.col.get(record, ctx);
 }
 
-/** Sets a field path on a change set ('rag.overall' → { rag: {...current, overall} } is left to the command path). */
-export function changeFor(key: string, value: unknown): [string, unknown] {
-  return [key, value];
+/** Sets a field path ('rag.overall') on a new record: nested fields go into their object. */
+export function setFieldPath(rec: Record<string, unknown>, path: string, value: unknown): void {
+  const dot = path.indexOf('.');
+  if (dot < 0) {
+    rec[path] = value;
+    return;
+  }
+  const head = path.slice(0, dot);
+  const inner = rec[head] && typeof rec[head] === 'object' ? (rec[head] as Record<string, unknown>) : {};
+  rec[head] = { ...inner, [path.slice(dot + 1)]: value };
 }

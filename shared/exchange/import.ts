@@ -10,11 +10,12 @@ import { buildColumnContext } from '../register/column-context';
 import { formatCell, matchKey, type DateOrder } from '../register/convert';
 import type { ColumnContext, Option, OptionSource } from '../register/types';
 import type { CustomFieldDef, EntityName } from '../model/schemas';
-import { addDays, daysInMonth, fromParts, isIsoDate, type IsoDate } from '../util/dates';
+import type { IsoDate } from '../util/dates';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell, inferDateOrder } from './convert-cell';
+import { parsePeriodHeader } from './periods';
 import { labelOf } from './labels';
-import { fieldsFor, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
+import { fieldsFor, setFieldPath, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
 
 /** How one sheet is read: what it holds, where its table is, which column is which field. */
 export interface SheetMapping {
@@ -121,19 +122,6 @@ const nameKey = (s: unknown) => matchKey(String(s ?? '')).replace(/[^\p{L}\p{N}]
 
 type Rec = Record<string, unknown> & { id: string };
 
-/** Sets a field path ('rag.overall') on a new record. */
-function setPath(rec: Record<string, unknown>, path: string, value: unknown) {
-  const dot = path.indexOf('.');
-  if (dot < 0) {
-    rec[path] = value;
-    return;
-  }
-  const head = path.slice(0, dot);
-  const inner = (rec[head] && typeof rec[head] === 'object' ? rec[head] : {}) as Record<string, unknown>;
-  inner[path.slice(dot + 1)] = value;
-  rec[head] = inner;
-}
-
 /** A column context whose reference choices include the records this import creates. */
 class ImportContext {
   readonly ctx: ColumnContext;
@@ -218,49 +206,6 @@ function recordLabel(kind: ImportKind, v: Map<string, unknown>, existing: Rec | 
 /** Which sheets' mappings, in an order where projects exist before what points at them. */
 function ordered(mappings: readonly SheetMapping[]): SheetMapping[] {
   return [...mappings].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-}
-
-/** The period a long allocation row's "Period" cell names (a week or a month). */
-function periodOf(cell: SourceCell, order: DateOrder): { start: IsoDate; end: IsoDate } | null {
-  if (cell && typeof cell === 'object' && 'd' in cell) return { start: cell.d, end: addDays(cell.d, 6) };
-  const t = cellText(cell).trim();
-  let m = /^(\d{4})-?W(\d{1,2})$/i.exec(t) ?? /^W(?:k|eek)?\s*(\d{1,2})[\s/-]+(\d{4})$/i.exec(t);
-  if (m) {
-    const [y, w] = /^\d{4}/.test(t) ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
-    const jan4 = fromParts(y, 1, 4);
-    const dow = (new Date(`${jan4}T00:00:00Z`).getUTCDay() + 6) % 7;
-    const start = addDays(addDays(jan4, -dow), (w - 1) * 7);
-    return { start, end: addDays(start, 6) };
-  }
-  m = /^(\d{4})-(\d{1,2})$/.exec(t) ?? null;
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    if (mo >= 1 && mo <= 12) return { start: fromParts(y, mo, 1), end: fromParts(y, mo, daysInMonth(y, mo)) };
-  }
-  m = /^([A-Za-z]{3,9})[\s-]+'?(\d{2}|\d{4})$/.exec(t);
-  if (m) {
-    const mo = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
-    const y = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
-    if (mo > 0) return { start: fromParts(y, mo, 1), end: fromParts(y, mo, daysInMonth(y, mo)) };
-  }
-  m = /^(\d{1,2})\/(\d{4})$/.exec(t);
-  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
-    const y = Number(m[2]);
-    const mo = Number(m[1]);
-    return { start: fromParts(y, mo, 1), end: fromParts(y, mo, daysInMonth(y, mo)) };
-  }
-  const d = t ? dateFromText(t, order) : null;
-  return d ? { start: d, end: addDays(d, 6) } : null;
-}
-
-function dateFromText(t: string, order: DateOrder): IsoDate | null {
-  if (isIsoDate(t)) return t;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (!m) return null;
-  const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [d, mo] = order === 'MDY' ? [b, a] : [a, b];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? fromParts(y, mo, d) : null;
 }
 
 /**
@@ -363,7 +308,8 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
         }
         if (m.f.key === 'period') {
           if (cell === null || cell === '') continue;
-          const p = periodOf(cell, orders.get(m.column) ?? state.settings.dateOrder);
+          // The same reading as a wide grid's period headers: a week, a month, or the week of a date.
+          const p = parsePeriodHeader(cell, { dateOrder: orders.get(m.column) ?? state.settings.dateOrder });
           if (p) {
             values.set('start', p.start);
             values.set('end', p.end);
@@ -516,7 +462,7 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
         }
         const id = opts.newId();
         const record: Record<string, unknown> = { id };
-        for (const [key, value] of values) setPath(record, key, value);
+        for (const [key, value] of values) setFieldPath(record, key, value);
         if (kind === 'project') ic.add('project', { value: id, label: `${String(values.get('code'))} ${String(values.get('name'))}` });
         if (kind === 'resource') ic.add('resource', { value: id, label: String(values.get('name')) });
         rows.push({ sheet: sheet.name, row: rowNo, status: 'new', kind, label, recordId: id });

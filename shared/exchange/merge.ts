@@ -18,7 +18,7 @@ import { recutOps, recutSpans, weeklyHours } from '../capacity/demand-grid';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell } from './convert-cell';
 import { labelOf } from './labels';
-import { fieldsFor, ID_FIELD, KIND_ENTITY, KIND_LABELS, VERSION_FIELD, type ExchangeField, type ImportKind } from './fields';
+import { fieldsFor, setFieldPath, ID_FIELD, KIND_ENTITY, KIND_LABELS, VERSION_FIELD, type ExchangeField, type ImportKind } from './fields';
 import { hoursRow, readSnapshot, SNAPSHOT_SHEET, type ExportSnapshot, type Period, type SnapshotSheet } from './export';
 import type { CellIssue } from './import';
 
@@ -181,7 +181,7 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
             bad = true;
             continue;
           }
-          setPath(record, f.key, t.value);
+          setFieldPath(record, f.key, t.value);
           cells.push(makeCell(f, columnLetter(col), 'theirs', null, t.value, null, ctx));
         }
         if (snap.kind === 'allocation') {
@@ -287,15 +287,6 @@ function hours(n: number): string {
 function makeCell(f: ExchangeField, column: string, kind: CellKind, base: unknown, theirs: unknown, ours: unknown, ctx: ColumnContext): MergeCell {
   const text = (v: unknown) => (v === null || v === undefined ? '' : formatCell(f.col, v, ctx, 'display'));
   return { field: f.key, label: f.label, column, kind, base, theirs, ours, baseText: text(base), theirsText: text(theirs), oursText: text(ours) };
-}
-
-function setPath(rec: Record<string, unknown>, path: string, value: unknown) {
-  const dot = path.indexOf('.');
-  if (dot < 0) rec[path] = value;
-  else {
-    const head = path.slice(0, dot);
-    rec[head] = { ...((rec[head] as Record<string, unknown>) ?? {}), [path.slice(dot + 1)]: value };
-  }
 }
 
 function newLabel(kind: ImportKind, r: Record<string, unknown>, ctx: ColumnContext): string {

@@ -3,27 +3,15 @@
 // the model build inside it, and switching rows to roles. Figures are printed beside their
 // targets; the run asserts only that work happened.
 import { expect, test } from '@playwright/test';
-import { writeFile } from 'node:fs/promises';
-import { buildScaleWorkbook } from '../../shared/demo/scale';
-import { serializeWorkbook } from '../../shared/file/pmowb';
+import { openWorkbookFile, writeScaleWorkbook } from './open-scale';
 import { median, printTable } from './report';
 import type {} from '../../renderer/views/capacity/test-hook';
 
-const APP = `http://127.0.0.1:${process.env['PMO_WEB_PORT'] ?? 5173}/`;
-
 test('capacity: first heat map on 2,000 people and 200,000 allocations', async ({ page }, testInfo) => {
   test.setTimeout(10 * 60_000);
-  const wb = buildScaleWorkbook({ projects: 10_000, people: 2_000, allocations: 200_000, today: '2026-11-21', seed: 11 });
-  wb.settings.name = 'Scale capacity';
   const file = testInfo.outputPath('scale-capacity.pmowb');
-  await writeFile(file, serializeWorkbook(wb, { exportedAt: '2026-11-21T00:00:00Z', appVersion: 'bench' }));
-
-  await page.goto(APP);
-  await page.getByRole('button', { name: /Open a workbook file/ }).waitFor();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /Open a workbook file/ }).click();
-  await (await chooser).setFiles(file);
-  await expect(page.getByRole('heading', { level: 1, name: 'Scale capacity' })).toBeVisible({ timeout: 120_000 });
+  await writeScaleWorkbook(file, 'Scale capacity', { projects: 10_000, people: 2_000, allocations: 200_000, today: '2026-11-21', seed: 11 });
+  await openWorkbookFile(page, file, 'Scale capacity', 120_000);
 
   const openMs: number[] = [];
   const buildMs: number[] = [];

@@ -1,26 +1,14 @@
 // npm run bench: the project register on a 10,000-project workbook, in the real app in
 // Chromium. Figures are printed beside their targets; the run asserts only that work happened.
 import { expect, test } from '@playwright/test';
-import { writeFile } from 'node:fs/promises';
-import { buildScaleWorkbook } from '../../shared/demo/scale';
-import { serializeWorkbook } from '../../shared/file/pmowb';
+import { openWorkbookFile, writeScaleWorkbook } from './open-scale';
 import { median, percentile, printTable } from './report';
-
-const APP = 'http://127.0.0.1:5173/';
 
 test('register: open, edit, scroll and paste on 10,000 projects', async ({ page }, testInfo) => {
   test.setTimeout(10 * 60_000);
-  const wb = buildScaleWorkbook({ projects: 10_000, people: 2_000, allocations: 200_000, today: '2026-11-21', seed: 11 });
-  wb.settings.name = 'Scale 10k';
   const file = testInfo.outputPath('scale-10k.pmowb');
-  await writeFile(file, serializeWorkbook(wb, { exportedAt: '2026-11-21T00:00:00Z', appVersion: 'bench' }));
-
-  await page.goto(APP);
-  await page.getByRole('button', { name: /Open a workbook file/ }).waitFor();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /Open a workbook file/ }).click();
-  await (await chooser).setFiles(file);
-  await expect(page.getByRole('heading', { level: 1, name: 'Scale 10k' })).toBeVisible({ timeout: 120_000 });
+  await writeScaleWorkbook(file, 'Scale 10k', { projects: 10_000, people: 2_000, allocations: 200_000, today: '2026-11-21', seed: 11 });
+  await openWorkbookFile(page, file, 'Scale 10k', 120_000);
 
   // 1. Opening the register: from the click to the first rows drawn (three times, median).
   const openMs: number[] = [];

@@ -4,14 +4,11 @@
 // axis zoomed with the wheel, one event per animation frame. Figures are printed beside their
 // targets; the run asserts only that the work happened.
 import { expect, test, type Browser } from '@playwright/test';
-import { writeFile } from 'node:fs/promises';
-import { buildScaleWorkbook } from '../../shared/demo/scale';
-import { serializeWorkbook } from '../../shared/file/pmowb';
+import { openWorkbookFile, writeScaleWorkbook } from './open-scale';
 import { median, percentile, printTable } from './report';
 // The hook's type (window.__pmoRoadmap), declared by the view.
 import type {} from '../../renderer/views/roadmap/test-hook';
 
-const APP = 'http://127.0.0.1:5173/';
 const SIZES = [1_000, 5_000, 10_000];
 
 interface Result {
@@ -27,12 +24,8 @@ interface Result {
 async function measure(browser: Browser, projects: number, file: string): Promise<Result> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(APP);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /Open a workbook file/ }).click();
-  await (await chooser).setFiles(file);
   const name = `Roadmap ${projects}`;
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 180_000 });
+  await openWorkbookFile(page, file, name);
 
   // 1. Click → first full frame drawn (three times, median). The first frame is the whole
   // chart: axis, rows, bars, milestones, arrows.
@@ -114,10 +107,8 @@ test('roadmap: first render and pan/zoom frame times at 1k, 5k and 10k projects'
   test.setTimeout(15 * 60_000);
   const results: Result[] = [];
   for (const n of SIZES) {
-    const wb = buildScaleWorkbook({ projects: n, people: 300, allocations: 0, milestonesPerProject: 2, dependencies: 5_000, today: '2026-11-21', seed: 7 });
-    wb.settings.name = `Roadmap ${n}`;
     const file = testInfo.outputPath(`roadmap-${n}.pmowb`);
-    await writeFile(file, serializeWorkbook(wb, { exportedAt: '2026-11-21T00:00:00Z', appVersion: 'bench' }));
+    await writeScaleWorkbook(file, `Roadmap ${n}`, { projects: n, people: 300, allocations: 0, milestonesPerProject: 2, dependencies: 5_000, today: '2026-11-21', seed: 7 });
     results.push(await measure(browser, n, file));
   }
 

@@ -49,6 +49,11 @@ test('views', async ({ page }) => {
     await expect(page.locator('.data-grid .ag-row').first()).toBeVisible();
     await shoot(page, `1${3 + i}-${area.toLowerCase()}`);
   }
+  await nav('People');
+  await page.getByRole('button', { name: /^Open details of / }).first().click();
+  await page.waitForTimeout(300);
+  await shoot(page, '17-person-detail');
+  await page.getByRole('button', { name: 'Close details' }).click();
   await nav('Projects');
   await page.getByRole('searchbox').fill('zzz no such project');
   await page.waitForTimeout(300);
@@ -56,6 +61,16 @@ test('views', async ({ page }) => {
   await page.getByRole('searchbox').fill('');
   await app.goToArea('Settings');
   await shoot(page, '04-settings');
+  await page.getByRole('button', { name: /^Save baseline/ }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill('Q3 approved plan — steering committee, 30 September 2026');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save baseline' }).click();
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.getByRole('group', { name: 'Baselines' }).evaluate((e) => e.scrollIntoView({ block: 'end' }));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: `test-results/screens/18-settings-baselines-${size.width}x${size.height}.png` });
+  }
+  await page.getByRole('main').evaluate((m) => m.scrollTo(0, 0));
   await page.getByLabel('Hours in one FTE week').fill('500');
   await page.getByLabel('Hours in one FTE week').press('Enter');
   await expect(page.getByText('Hours per FTE must be at most 168')).toBeVisible();

@@ -10,7 +10,7 @@ import { formatCell } from '../../../shared/register/convert';
 import type { ColumnContext } from '../../../shared/register/types';
 import type { CustomFieldDef } from '../../../shared/model/schemas';
 import type { FlowSnapshot, ImportFlow } from './import-flow';
-import { count } from './display';
+import { CellIssuesTable, ShowMore } from './CellIssues';
 
 const PAGE = 500;
 const STATUSES: RowStatus[] = ['new', 'updated', 'unchanged', 'skipped'];
@@ -216,14 +216,7 @@ function RowsTable({ report }: { report: ImportReport }) {
           </tbody>
         </table>
       </div>
-      {rows.length > limit && (
-        <p className="more-line">
-          Showing {limit.toLocaleString('en-GB')} of {count(rows.length, 'row')}.{' '}
-          <button type="button" className="small" onClick={() => setLimit(limit + PAGE)}>
-            Show {Math.min(PAGE, rows.length - limit).toLocaleString('en-GB')} more
-          </button>
-        </p>
-      )}
+      <ShowMore shown={limit} total={rows.length} what="row" page={PAGE} onMore={() => setLimit(limit + PAGE)} />
     </section>
   );
 }
@@ -259,7 +252,6 @@ function ReportRow({ r, describe }: { r: RowReport; describe: (kind: ImportKind,
 }
 
 function IssuesTable({ issues }: { issues: CellIssue[] }) {
-  const [limit, setLimit] = useState(PAGE);
   const [errorsOnly, setErrorsOnly] = useState(false);
   const list = useMemo(() => (errorsOnly ? issues.filter((i) => i.severity === 'error') : issues), [issues, errorsOnly]);
   return (
@@ -273,7 +265,6 @@ function IssuesTable({ issues }: { issues: CellIssue[] }) {
               checked={errorsOnly}
               onChange={(e) => {
                 setErrorsOnly(e.target.checked);
-                setLimit(PAGE);
               }}
             />{' '}
             Errors only
@@ -283,52 +274,7 @@ function IssuesTable({ issues }: { issues: CellIssue[] }) {
       {issues.length === 0 ? (
         <p className="small muted">Every cell was read without a problem.</p>
       ) : (
-        <div className="report-scroll">
-          <table className="table compact report-table" aria-label="Cell issues" data-testid="report-issues">
-            <thead>
-              <tr>
-                <th scope="col">Sheet</th>
-                <th scope="col" className="num">
-                  Row
-                </th>
-                <th scope="col">Column</th>
-                <th scope="col">Header</th>
-                <th scope="col">Severity</th>
-                <th scope="col">Message</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.slice(0, limit).map((i, n) => (
-                <tr key={n} className={`issue-${i.severity}`}>
-                  <td className="truncate-cell" title={i.sheet}>
-                    {i.sheet}
-                  </td>
-                  <td className="num">{i.row}</td>
-                  <td>{i.column || '—'}</td>
-                  <td className="truncate-cell" title={i.header}>
-                    {i.header || '—'}
-                  </td>
-                  <td>
-                    <span className={`status-chip sev-${i.severity}`}>{i.severity === 'error' ? 'Error' : 'Warning'}</span>
-                  </td>
-                  <td className="msg-cell">{i.message}</td>
-                  <td className="truncate-cell" title={i.value}>
-                    {i.value ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.length > limit && (
-        <p className="more-line">
-          Showing {limit.toLocaleString('en-GB')} of {count(list.length, 'issue')}.{' '}
-          <button type="button" className="small" onClick={() => setLimit(limit + PAGE)}>
-            Show {Math.min(PAGE, list.length - limit).toLocaleString('en-GB')} more
-          </button>
-        </p>
+        <CellIssuesTable key={errorsOnly ? 'errors' : 'all'} issues={list} label="Cell issues" testId="report-issues" page={PAGE} severity />
       )}
     </section>
   );

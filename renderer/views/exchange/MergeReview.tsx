@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { cellKey, type MergeCell, type MergeRow } from '../../../shared/exchange/merge';
 import { countDecisions, type FlowSnapshot, type ImportFlow } from './import-flow';
 import { count, when } from './display';
+import { CellIssuesTable } from './CellIssues';
 
 const PAGE = 200;
 
@@ -93,36 +94,7 @@ export function MergeReview({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) 
       {diff.issues.length > 0 && (
         <section className="report-section" aria-labelledby="merge-issues">
           <h3 id="merge-issues">Cells that could not be read ({diff.issues.length.toLocaleString('en-GB')})</h3>
-          <div className="report-scroll">
-            <table className="table compact report-table" aria-label="Cells that could not be read">
-              <thead>
-                <tr>
-                  <th scope="col">Sheet</th>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Header</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.issues.slice(0, 500).map((i, n) => (
-                  <tr key={n} className={`issue-${i.severity}`}>
-                    <td>{i.sheet}</td>
-                    <td className="num">{i.row || '—'}</td>
-                    <td>{i.column || '—'}</td>
-                    <td>{i.header || '—'}</td>
-                    <td className="msg-cell">{i.message}</td>
-                    <td className="truncate-cell" title={i.value}>
-                      {i.value ?? ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CellIssuesTable issues={diff.issues} label="Cells that could not be read" page={PAGE} severity={false} />
         </section>
       )}
     </div>

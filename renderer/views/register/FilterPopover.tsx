@@ -136,3 +136,32 @@ export function FilterPopover(props: { def: Def; ctx: ColumnContext; anchor: HTM
     </Popover>
   );
 }
+
+/**
+ * The active filters as chips above a view (the register and the roadmap): click one to edit it,
+ * × to remove it, or clear them all.
+ */
+export function FilterChips(props: { filters: readonly Filter[]; defById: ReadonlyMap<string, Def>; ctx: ColumnContext; onEdit: (col: string, anchor: HTMLElement) => void; onRemove: (col: string) => void; onClear: () => void }) {
+  if (!props.filters.length) return null;
+  return (
+    <div className="filter-chips" aria-label="Filters">
+      {props.filters.map((f) => {
+        const def = props.defById.get(f.col);
+        if (!def) return null;
+        return (
+          <span key={f.col} className="chip">
+            <button type="button" className="chip-text" onClick={(e) => props.onEdit(f.col, e.currentTarget)}>
+              {describeFilter(f, def, props.ctx)}
+            </button>
+            <button type="button" className="icon" aria-label={`Remove filter on ${def.header}`} onClick={() => props.onRemove(f.col)}>
+              ×
+            </button>
+          </span>
+        );
+      })}
+      <button type="button" className="ghost small" onClick={props.onClear}>
+        Clear filters
+      </button>
+    </div>
+  );
+}

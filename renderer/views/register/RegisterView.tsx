@@ -11,7 +11,7 @@ import { GridUiStore } from '../../components/grid/grid-store';
 import { indexes, normalise, type CellRange } from '../../components/grid/range';
 import type { EditValue } from '../../components/grid/editors';
 import { ConfirmDialog } from '../../components/Dialog';
-import { FilterPopover, describeFilter } from './FilterPopover';
+import { FilterChips, FilterPopover } from './FilterPopover';
 import { ColumnsMenu } from './ColumnsMenu';
 import { ViewsMenu } from './ViewsMenu';
 import { SetFieldDialog } from './SetFieldDialog';
@@ -353,27 +353,14 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
           )}
         </div>
 
-        {view.filters.length > 0 && (
-          <div className="filter-chips" aria-label="Filters">
-            {view.filters.map((f) => {
-              const def = defById.get(f.col);
-              if (!def) return null;
-              return (
-                <span key={f.col} className="chip">
-                  <button type="button" className="chip-text" onClick={(e) => setPopover({ kind: 'filter', col: f.col, anchor: e.currentTarget })}>
-                    {describeFilter(f, def, ctx)}
-                  </button>
-                  <button type="button" className="icon" aria-label={`Remove filter on ${def.header}`} onClick={() => setFilter(f.col, null)}>
-                    ×
-                  </button>
-                </span>
-              );
-            })}
-            <button type="button" className="ghost small" onClick={() => setView({ ...view, filters: [] })}>
-              Clear filters
-            </button>
-          </div>
-        )}
+        <FilterChips
+          filters={view.filters}
+          defById={defById}
+          ctx={ctx}
+          onEdit={(col, anchor) => setPopover({ kind: 'filter', col, anchor })}
+          onRemove={(col) => setFilter(col, null)}
+          onClear={() => setView({ ...view, filters: [] })}
+        />
 
         {selected.length > 0 && (
           <div className="bulk-bar" role="region" aria-label="Selected rows">

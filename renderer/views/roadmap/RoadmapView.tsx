@@ -9,7 +9,7 @@ import { useApp, useStore } from '../../state/use-app';
 import { useColumnContext } from '../register/column-context';
 import { useWorkingView } from '../register/use-working-view';
 import { ViewsMenu } from '../register/ViewsMenu';
-import { FilterPopover, describeFilter } from '../register/FilterPopover';
+import { FilterChips, FilterPopover, describeFilter } from '../register/FilterPopover';
 import { ProjectDetail } from '../register/detail';
 import { Popover } from '../../components/Popover';
 import { ShapeChart, shapesToPng, shapesToSvg, type ShapeChartHandle } from '../../components/chart';
@@ -383,27 +383,14 @@ export function RoadmapView() {
           )}
         </div>
 
-        {view.filters.length > 0 && (
-          <div className="filter-chips" aria-label="Filters">
-            {view.filters.map((f) => {
-              const def = defById.get(f.col);
-              if (!def) return null;
-              return (
-                <span key={f.col} className="chip">
-                  <button type="button" className="chip-text" onClick={(e) => setPopover({ kind: 'filter', col: f.col, anchor: e.currentTarget })}>
-                    {describeFilter(f, def, ctx)}
-                  </button>
-                  <button type="button" className="icon" aria-label={`Remove filter on ${def.header}`} onClick={() => setFilter(f.col, null)}>
-                    ×
-                  </button>
-                </span>
-              );
-            })}
-            <button type="button" className="ghost small" onClick={() => setView({ ...view, filters: [] })}>
-              Clear filters
-            </button>
-          </div>
-        )}
+        <FilterChips
+          filters={view.filters}
+          defById={defById}
+          ctx={ctx}
+          onEdit={(col, anchor) => setPopover({ kind: 'filter', col, anchor })}
+          onRemove={(col) => setFilter(col, null)}
+          onClear={() => setView({ ...view, filters: [] })}
+        />
 
         <div className="rm-chart-wrap">
           <ShapeChart ref={chartRef} className="rm-chart" onResize={onResize} onPainted={onPainted} />

@@ -42,7 +42,9 @@ export function PersonDetail(props: { resourceId: string; onClose: () => void })
       {!person || !ctx || !current ? (
         <p className="muted dt-gone">{current ? 'This person no longer exists: they were deleted, or their creation was undone.' : 'Loading…'}</p>
       ) : (
-        <Exceptions key={person.id} person={person} dateText={(iso) => formatCell(DATE, iso, ctx, 'display')} />
+        <div className="dt-body">
+          <Exceptions key={person.id} person={person} dateText={(iso) => formatCell(DATE, iso, ctx, 'display')} />
+        </div>
       )}
     </aside>
   );
