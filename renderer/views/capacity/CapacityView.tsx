@@ -6,7 +6,7 @@ import './capacity.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useApp, useStore } from '../../state/use-app';
 import { ShapeChart, shapesToPng, type ShapeChartHandle } from '../../components/chart';
-import { ProjectDetail } from '../register/detail';
+import { ProjectDetail } from '../common/detail';
 import type { CapacityInput, CapacityModel, CapacityRow, Grain, Overload, TentativeMode } from '../../../shared/capacity';
 import type { Project } from '../../../shared/model/schemas';
 import { addDays, localToday, startOfIsoWeek } from '../../../shared/util/dates';

@@ -4,7 +4,7 @@
 // warnings) and committed as one undo step; refusals and warnings are listed above the grid.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useApp, useStore } from '../../state/use-app';
-import { useColumnContext } from '../register/column-context';
+import { useColumnContext } from '../common/column-context';
 import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
 import { GridUiStore } from '../../components/grid/grid-store';
 import { indexes, normalise, type CellRange } from '../../components/grid/range';

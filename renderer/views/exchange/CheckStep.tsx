@@ -3,7 +3,7 @@
 // cell that could not be read. Long lists are shown 500 rows at a time.
 import { useMemo, useState } from 'react';
 import { useApp } from '../../state/use-app';
-import { useColumnContext } from '../register/column-context';
+import { useColumnContext } from '../common/column-context';
 import { fieldsFor, type ExchangeField, type ImportKind } from '../../../shared/exchange/fields';
 import type { CellIssue, FieldChange, ImportReport, RowReport, RowStatus } from '../../../shared/exchange/import';
 import { formatCell } from '../../../shared/register/convert';

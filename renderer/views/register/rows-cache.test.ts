@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RowsCache, canPatch } from './rows-cache';
 import { columnsFor } from '../../../shared/register/columns';
 import { defaultViewState } from '../../../shared/register/view-state';
-import { buildColumnContext } from './column-context';
+import { buildColumnContext } from '../../../shared/register/column-context';
 import { WorkbookState } from '../../../shared/commands/state';
 import { planNewWorkbook } from '../../../shared/commands/new-workbook';
 import { testClock, tinyWorkbook } from '../../../test/helpers/tiny-workbook';

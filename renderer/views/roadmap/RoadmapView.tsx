@@ -6,11 +6,11 @@
 import './roadmap.css';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useApp, useStore } from '../../state/use-app';
-import { useColumnContext } from '../register/column-context';
-import { useWorkingView } from '../register/use-working-view';
-import { ViewsMenu } from '../register/ViewsMenu';
-import { FilterChips, FilterPopover, describeFilter } from '../register/FilterPopover';
-import { ProjectDetail } from '../register/detail';
+import { useColumnContext } from '../common/column-context';
+import { useWorkingView } from '../common/use-working-view';
+import { ViewsMenu } from '../common/ViewsMenu';
+import { FilterChips, FilterPopover, describeFilter } from '../common/FilterPopover';
+import { ProjectDetail } from '../common/detail';
 import { Popover } from '../../components/Popover';
 import { ShapeChart, shapesToPng, shapesToSvg, type ShapeChartHandle } from '../../components/chart';
 import { columnsFor } from '../../../shared/register/columns';

@@ -1,4 +1,5 @@
-// The register's ColumnContext for the open workbook, recomputed only when the data changes.
+// The ColumnContext (lists, people, date order) for the open workbook, shared by the register,
+// roadmap, capacity and exchange views; recomputed only when the data changes.
 import { useMemo } from 'react';
 import { useApp } from '../../state/use-app';
 import type { ColumnContext } from '../../../shared/register/types';

@@ -1,7 +1,7 @@
 // A short note beside a register's title saying what its Slip column is measured against, when
 // that is not the records' own baseline fields (Settings → Baselines).
 import { baselineLabel, slipDescription, takenOn, type BaselineChoice } from '../../../shared/baselines/baselines';
-import './baselines.css';
+import './baseline-note.css';
 
 export function BaselineNote({ choice }: { choice: BaselineChoice }) {
   if (choice.kind === 'own') return null;
