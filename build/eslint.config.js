@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
 
 // Bare Node built-in names are matched exactly (as patterns, 'util' would also match ../util/).
 const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'buffer', 'process'];
@@ -13,6 +14,32 @@ const forbid = (groups) => {
   const paths = withNode ? nodeBuiltinNames.map((name) => ({ name, message: withNode.message })) : [];
   return { 'no-restricted-imports': ['error', { paths, patterns: groups }] };
 };
+
+// The view areas are the folders under renderer/views (read here, so a new view is covered at
+// once). One may import renderer/views/common but never another area's folder; common imports no
+// area. The renderer rules are repeated because a later block replaces no-restricted-imports.
+const viewAreas = readdirSync(new URL('../renderer/views', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const rendererGroups = [
+  { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'renderer/ runs in a browser too: no electron, no Node. Use renderer/platform.' },
+  { group: ['**/main/**'], message: 'renderer/ talks to main only through the IPC contract in shared/ipc.' },
+  { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db.' },
+  { group: ['ag-grid-*'], message: 'AG Grid is used only under renderer/components/grid.' },
+  { group: ['echarts', 'echarts/*'], message: 'ECharts is used only under renderer/components/chart.' },
+];
+/** Relative imports that land in another area's folder, from a file up to three folders deep in its own. */
+const otherViewPaths = (area) =>
+  viewAreas
+    .filter((other) => other !== area && (area === 'common' || other !== 'common'))
+    .flatMap((other) => [1, 2, 3].flatMap((up) => [`${'../'.repeat(up)}${other}`, `${'../'.repeat(up)}${other}/**`]).concat([`**/views/${other}`, `**/views/${other}/**`]));
+const viewRules = viewAreas.map((area) => ({
+  files: [`renderer/views/${area}/**/*.ts`, `renderer/views/${area}/**/*.tsx`],
+  rules: forbid([
+    ...rendererGroups,
+    { group: otherViewPaths(area), message: `No view imports another view's folder: put what views share in renderer/views/common (or renderer/components when it is not about the workbook's records)${area === 'common' ? ', and common imports no view' : ''}.` },
+  ]),
+}));
 
 export default tseslint.config(
   { basePath: '..' },
@@ -77,6 +104,7 @@ export default tseslint.config(
       { group: ['echarts', 'echarts/*'], message: 'ECharts is used only under renderer/components/chart.' },
     ]),
   },
+  ...viewRules,
   {
     files: ['main/**/*.ts'],
     rules: forbid([

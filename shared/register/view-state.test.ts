@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultViewState, mergeColumnLayout, orderedColumns, setColumnHidden, toggleSort, visibleColumns } from './view-state';
+import { defaultViewState, mergeColumnLayout, orderedColumns, setColumnHidden, toggleSort, visibleColumns, withFilter } from './view-state';
 
 const cols = [{ id: 'code' }, { id: 'name' }, { id: 'budget' }, { id: 'notes', hiddenByDefault: true }];
 
@@ -39,5 +39,15 @@ describe('view state', () => {
       { col: 'name', dir: 'asc' },
     ]);
     expect(toggleSort([{ col: 'stage', dir: 'asc' }, { col: 'name', dir: 'desc' }], 'name', true)).toEqual([{ col: 'stage', dir: 'asc' }]);
+  });
+
+  it("replaces, appends and removes one column's filter", () => {
+    const stage = { col: 'stage', kind: 'set' as const, values: ['idea'] };
+    const name = { col: 'name', kind: 'text' as const, op: 'contains' as const, value: 'crm' };
+    const v = withFilter(withFilter(defaultViewState([]), 'stage', stage), 'name', name);
+    expect(v.filters).toEqual([stage, name]);
+    const changed = { ...stage, values: ['idea', 'proposed'] };
+    expect(withFilter(v, 'stage', changed).filters).toEqual([name, changed]);
+    expect(withFilter(v, 'name', null).filters).toEqual([stage]);
   });
 });

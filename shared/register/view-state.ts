@@ -1,6 +1,6 @@
 // Working with view states: the default view of a register, the visible columns in order,
-// merging a column layout reported by the grid, and toggling sort keys.
-import type { ColumnDef, ColumnState, SortKey, ViewState } from './types';
+// merging a column layout reported by the grid, toggling sort keys and setting a column's filter.
+import type { ColumnDef, ColumnState, Filter, SortKey, ViewState } from './types';
 
 export function defaultViewState(columns: ColumnDef<never>[], sort: SortKey[] = []): ViewState {
   return {
@@ -64,4 +64,9 @@ export function setColumnHidden(state: ViewState, columns: { id: string; hiddenB
 export function setColumnPinned(state: ViewState, columns: { id: string; hiddenByDefault?: boolean }[], id: string, pinned: 'left' | null): ViewState {
   const list = orderedColumns(columns, state).map((x) => x.state);
   return { ...state, columns: list.map((c) => (c.id === id ? { ...c, pinned } : c)) };
+}
+
+/** The view with one column's filter replaced (or removed, with null); it moves to the end of the chips. */
+export function withFilter(state: ViewState, col: string, filter: Filter | null): ViewState {
+  return { ...state, filters: [...state.filters.filter((x) => x.col !== col), ...(filter ? [filter] : [])] };
 }

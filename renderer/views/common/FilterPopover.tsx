@@ -5,7 +5,8 @@ import { Popover } from '../../components/Popover';
 import type { ColumnContext, ColumnDef, Filter } from '../../../shared/register/types';
 import { choicesOf, formatCell, parseCell } from '../../../shared/register/convert';
 
-type Def = ColumnDef<Record<string, unknown> & { id: string }>;
+type Rec = Record<string, unknown> & { id: string };
+type Def = ColumnDef<Rec>;
 const RANGE_TYPES = new Set(['number', 'integer', 'money', 'percent']);
 const SET_TYPES = new Set(['select', 'multiselect', 'rag', 'reference', 'references', 'checkbox', 'person']);
 
@@ -34,7 +35,13 @@ export function describeFilter(f: Filter, def: Def, ctx: ColumnContext): string 
   }
 }
 
-export function FilterPopover(props: { def: Def; ctx: ColumnContext; anchor: HTMLElement; current: Filter | undefined; values: () => (string | null)[]; onApply: (f: Filter | null) => void; onClose: () => void }) {
+/** The values a column shows over the records, as text (null for blank), for a set filter's list. */
+function valuesOf(records: readonly Rec[], def: Def, ctx: ColumnContext): (string | null)[] {
+  return records.map((r) => def.get(r, ctx)).flatMap((v) => (Array.isArray(v) ? v.map(String) : [v == null || v === '' ? null : String(v)]));
+}
+
+/** Edits one column's filter; the set of values offered is read from `records` when it opens. */
+export function FilterPopover(props: { def: Def; ctx: ColumnContext; anchor: HTMLElement; current: Filter | undefined; records: readonly Rec[]; onApply: (f: Filter | null) => void; onClose: () => void }) {
   const { def, ctx, current } = props;
   const kind = filterKind(def);
   const [op, setOp] = useState<'contains' | 'equals' | 'blank' | 'notBlank'>(current?.kind === 'text' ? current.op : 'contains');
@@ -46,7 +53,7 @@ export function FilterPopover(props: { def: Def; ctx: ColumnContext; anchor: HTM
   const choices = useMemo(() => {
     if (kind !== 'set') return [];
     const opts = choicesOf(def as never, ctx);
-    const seen = props.values();
+    const seen = valuesOf(props.records, def, ctx);
     const list = opts.length && def.type !== 'person' ? opts.map((o) => ({ value: o.value as string | null, label: o.label })) : [...new Set(seen.filter((v): v is string => v !== null))].sort().map((v) => ({ value: v as string | null, label: v }));
     return [...list, { value: null, label: '(Blank)' }];
   }, [kind, def, ctx, props]);

@@ -1,12 +1,67 @@
 // Saved views of a register: switch between them, save the current layout into one, save it as
 // a new one, make one the workbook's default, delete one. Views are workbook records, so they
-// travel with the file and every change to them can be undone.
+// travel with the file and every change to them can be undone. The commands are in
+// shared/register/saved-views.ts; the register and the roadmap open this menu on their working view.
 import { useState } from 'react';
+import { useStore } from '../../state/use-app';
 import { Popover } from '../../components/Popover';
 import { PromptDialog, ConfirmDialog } from '../../components/Dialog';
 import type { SavedView } from '../../../shared/model/schemas';
+import { deleteViewCommand, saveViewAsCommand, saveViewCommand, setDefaultViewCommand, type ViewCommand } from '../../../shared/register/saved-views';
+import type { WorkingView } from './use-working-view';
 
-export function ViewsMenu(props: {
+/** The toolbar button that opens the menu: "View: name", with a dot when the view has unsaved changes. */
+export function ViewsButton({ working, onOpen }: { working: WorkingView; onOpen: (anchor: HTMLElement) => void }) {
+  const { activeView, modified } = working;
+  return (
+    <button type="button" onClick={(e) => onOpen(e.currentTarget)} aria-label={`Saved views${activeView ? `, current: ${activeView.name}` : ''}`}>
+      View: {activeView ? activeView.name : 'Unsaved'}
+      {modified ? ' •' : ''}
+    </button>
+  );
+}
+
+/** The menu over a working view; each choice is one command through the store, then the menu closes. */
+export function ViewsMenu({ anchor, working, onClose }: { anchor: HTMLElement; working: WorkingView; onClose: () => void }) {
+  const store = useStore();
+  const { register, view, setView, savedViews } = working;
+  const run = (c: ViewCommand) => store.commit(c.ops, { origin: c.origin, label: c.label });
+  if (!view) return null;
+  return (
+    <ViewsMenuList
+      anchor={anchor}
+      views={savedViews}
+      activeId={working.activeViewId}
+      modified={working.modified}
+      onClose={onClose}
+      onSwitch={(v) => {
+        setView(v.state, v.id);
+        onClose();
+      }}
+      onSave={(v) => {
+        void run(saveViewCommand(v, view));
+        onClose();
+      }}
+      onSaveAs={async (name) => {
+        onClose();
+        const r = await run(saveViewAsCommand(register, name, view, savedViews));
+        const id = r?.plan?.created.get(0);
+        if (id) setView(view, id);
+      }}
+      onSetDefault={(v) => {
+        void run(setDefaultViewCommand(savedViews, v));
+        onClose();
+      }}
+      onDelete={(v) => {
+        void run(deleteViewCommand(v));
+        setView(view, null);
+        onClose();
+      }}
+    />
+  );
+}
+
+function ViewsMenuList(props: {
   anchor: HTMLElement;
   views: SavedView[];
   activeId: string | null;

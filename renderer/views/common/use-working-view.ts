@@ -1,10 +1,35 @@
-// The register's working view (columns, sort, filters, grouping, search), kept per workbook and
+// A register's working view (columns, sort, filters, grouping, search), kept per workbook and
 // register in the app's preferences so it survives a reload. It starts from the workbook's
-// default saved view when there is one.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// default saved view when there is one. The register and the roadmap (which shows the project
+// register) both work through it: its saved views, whether the working view differs from the
+// active one, and the search box, whose typing reaches the view after a short pause.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp, useStore } from '../../state/use-app';
 import { viewState as viewStateSchema, type SavedView } from '../../../shared/model/schemas';
 import type { ViewState } from '../../../shared/register/types';
+import { isViewModified, savedViewsOf, type ViewRegister } from '../../../shared/register/saved-views';
+
+/** Typing in the search box reaches the view (and so the rows) after this pause. */
+const SEARCH_DEBOUNCE_MS = 180;
+
+export type SetView = (next: ViewState | ((v: ViewState) => ViewState), viewId?: string | null) => void;
+
+export interface WorkingView {
+  register: ViewRegister;
+  /** Null until the saved working view has been read. */
+  view: ViewState | null;
+  /** Changes the working view; with a view id, also which saved view it now is (null: none). */
+  setView: SetView;
+  activeViewId: string | null;
+  /** The register's saved views, by name. */
+  savedViews: SavedView[];
+  activeView: SavedView | null;
+  /** The working view differs from the active saved view. */
+  modified: boolean;
+  /** The search box's text, ahead of the view's search while the user types. */
+  search: string;
+  setSearch: (text: string) => void;
+}
 
 interface Loaded {
   key: string;
@@ -14,9 +39,9 @@ interface Loaded {
   changed: boolean;
 }
 
-export function useWorkingView(register: string, fallback: () => ViewState) {
+export function useWorkingView(register: ViewRegister, fallback: () => ViewState): WorkingView {
   const store = useStore();
-  const { current } = useApp();
+  const { current, dataVersion } = useApp();
   const key = current ? `view:${current.id}:${register}` : null;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // The fallback changes with the data (new custom fields); loading must not re-run for that.
@@ -59,5 +84,28 @@ export function useWorkingView(register: string, fallback: () => ViewState) {
   );
 
   const mine = loaded && loaded.key === key ? loaded : null;
-  return { view: mine?.view ?? null, setView, activeViewId: mine?.viewId ?? null };
+  const view = mine?.view ?? null;
+  const activeViewId = mine?.viewId ?? null;
+
+  // dataVersion marks every committed change of the (mutable) workbook state.
+  const savedViews = useMemo(() => (current ? savedViewsOf(current.all('view') as SavedView[], register) : []), [current, register, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const activeView = savedViews.find((v) => v.id === activeViewId) ?? null;
+  const modified = isViewModified(activeView, view);
+
+  // The search box follows the view when the view changes (switching saved views); typing is debounced into the view.
+  const [search, setSearch] = useState('');
+  const [searchOf, setSearchOf] = useState(view?.search);
+  if (view?.search !== searchOf) {
+    setSearchOf(view?.search);
+    setSearch(view?.search ?? '');
+  }
+  useEffect(() => {
+    if (!view) return;
+    const t = setTimeout(() => {
+      if (search !== view.search) setView({ ...view, search });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [search, view, setView]);
+
+  return { register, view, setView, activeViewId, savedViews, activeView, modified, search, setSearch };
 }

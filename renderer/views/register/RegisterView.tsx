@@ -13,7 +13,7 @@ import type { EditValue } from '../../components/grid/editors';
 import { ConfirmDialog } from '../../components/Dialog';
 import { FilterChips, FilterPopover } from '../common/FilterPopover';
 import { ColumnsMenu } from './ColumnsMenu';
-import { ViewsMenu } from '../common/ViewsMenu';
+import { ViewsButton, ViewsMenu } from '../common/ViewsMenu';
 import { SetFieldDialog } from './SetFieldDialog';
 import { CustomFieldsDialog } from './CustomFieldsDialog';
 import { PersonDetail } from '../common/detail/PersonDetail';
@@ -23,10 +23,10 @@ import { OWN_BASELINE, chooseBaseline, slipDescription } from '../../../shared/b
 import { BaselineNote } from '../common/BaselineNote';
 import { copyRange, planFillDown, planPaste, type PastePlan } from '../../../shared/register/paste';
 import { parseCell } from '../../../shared/register/convert';
-import { defaultViewState, mergeColumnLayout, toggleSort, visibleColumns } from '../../../shared/register/view-state';
+import { defaultViewState, mergeColumnLayout, toggleSort, visibleColumns, withFilter } from '../../../shared/register/view-state';
 import type { ColumnDef, Filter, ViewState } from '../../../shared/register/types';
 import { RowsCache } from './rows-cache';
-import type { CustomFieldDef, SavedView } from '../../../shared/model/schemas';
+import type { CustomFieldDef } from '../../../shared/model/schemas';
 import type { Op } from '../../../shared/commands/types';
 import type { CommitResult } from '../../db/repository';
 import { plural } from '../../format';
@@ -69,7 +69,8 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
     [columnsKey], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const fallback = useCallback(() => defaultViewState(allColumns as never, DEFAULT_SORT[entity]), [allColumns, entity]);
-  const { view, setView, activeViewId } = useWorkingView(entity, fallback);
+  const working = useWorkingView(entity, fallback);
+  const { view, setView, search, setSearch } = working;
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [selection, setSelection] = useState<string[]>([]);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
@@ -78,23 +79,8 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const [popover, setPopover] = useState<null | { kind: 'filter'; col: string; anchor: HTMLElement } | { kind: 'columns' | 'views'; anchor: HTMLElement }>(null);
   const [dialog, setDialog] = useState<null | 'set-field' | 'delete' | 'custom-fields'>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
   const gridRef = useRef<DataGridHandle>(null);
   const ui = useMemo(() => new GridUiStore(), []);
-
-  // The search box follows the view when the view changes (switching saved views); typing is debounced into the view.
-  const [searchOf, setSearchOf] = useState(view?.search);
-  if (view?.search !== searchOf) {
-    setSearchOf(view?.search);
-    setSearch(view?.search ?? '');
-  }
-  useEffect(() => {
-    if (!view) return;
-    const t = setTimeout(() => {
-      if (search !== view.search) setView({ ...view, search });
-    }, 180);
-    return () => clearTimeout(t);
-  }, [search, view, setView]);
 
   const records = useMemo(() => current.all(entity) as Rec[], [current, entity, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
   const columns = useMemo(() => (view ? visibleColumns(allColumns, view) : []), [allColumns, view]);
@@ -110,10 +96,6 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
 
   useEffect(() => ui.set({ sort: view?.sort ?? [], filters: view?.filters ?? [] }), [ui, view?.sort, view?.filters]);
   useEffect(() => ui.set({ errors }), [ui, errors]);
-
-  const savedViews = useMemo(() => (current.all('view') as SavedView[]).filter((v) => v.register === entity).sort((a, b) => a.name.localeCompare(b.name)), [current, entity, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-  const activeView = savedViews.find((v) => v.id === activeViewId) ?? null;
-  const modified = !!activeView && !!view && JSON.stringify(activeView.state) !== JSON.stringify(view);
 
   // Codes in use, for the next free code: needed only by Add, paste and duplicate, so not built on every edit.
   const codesNow = useCallback(() => new Set(records.map((r) => String(r['code'] ?? '').toUpperCase()).filter(Boolean)), [records]);
@@ -296,7 +278,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   if (!view || !ctx || !built) return <div className="register-loading" aria-busy="true" />;
 
   const filtersFor = (col: string) => view.filters.find((f) => f.col === col);
-  const setFilter = (col: string, f: Filter | null) => setView({ ...view, filters: [...view.filters.filter((x) => x.col !== col), ...(f ? [f] : [])] });
+  const setFilter = (col: string, f: Filter | null) => setView(withFilter(view, col, f));
   const groupable = allColumns.filter((c) => c.groupable);
   const defById = new Map(allColumns.map((c) => [c.id, c]));
   const noun = (n: number) => (n === 1 ? labels.singular : labels.plural.toLowerCase());
@@ -342,10 +324,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
           <button type="button" onClick={(e) => setPopover({ kind: 'columns', anchor: e.currentTarget })}>
             Columns
           </button>
-          <button type="button" onClick={(e) => setPopover({ kind: 'views', anchor: e.currentTarget })} aria-label={`Saved views${activeView ? `, current: ${activeView.name}` : ''}`}>
-            View: {activeView ? activeView.name : 'Unsaved'}
-            {modified ? ' •' : ''}
-          </button>
+          <ViewsButton working={working} onOpen={(anchor) => setPopover({ kind: 'views', anchor })} />
           {entity === 'project' && (
             <label className="inline check">
               <input type="checkbox" checked={view.showArchived} onChange={(e) => setView({ ...view, showArchived: e.target.checked })} /> Show archived
@@ -446,7 +425,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
           ctx={ctx}
           anchor={popover.anchor}
           current={filtersFor(popover.col)}
-          values={() => records.map((r) => defById.get(popover.col)!.get(r, ctx)).flatMap((v) => (Array.isArray(v) ? v.map(String) : [v == null || v === '' ? null : String(v)]))}
+          records={records}
           onClose={() => setPopover(null)}
           onApply={(f) => {
             setFilter(popover.col, f);
@@ -455,41 +434,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
         />
       )}
       {popover?.kind === 'columns' && <ColumnsMenu anchor={popover.anchor} columns={allColumns} view={view} onChange={(v) => setView(v)} onReset={() => setView({ ...view, columns: fallback().columns })} onClose={() => setPopover(null)} />}
-      {popover?.kind === 'views' && (
-        <ViewsMenu
-          anchor={popover.anchor}
-          views={savedViews}
-          activeId={activeViewId}
-          modified={modified}
-          onClose={() => setPopover(null)}
-          onSwitch={(v) => {
-            setView(v.state, v.id);
-            setPopover(null);
-          }}
-          onSave={(v) => {
-            void store.commit([{ op: 'update', entity: 'view', id: v.id, changes: { state: view } }], { origin: 'edit', label: `Save view ${v.name}` });
-            setPopover(null);
-          }}
-          onSaveAs={async (name) => {
-            setPopover(null);
-            const r = await store.commit([{ op: 'create', entity: 'view', record: { register: entity, name, state: view, isDefault: savedViews.length === 0 } }], { origin: 'create', label: `Save view ${name}` });
-            const id = r?.plan?.created.get(0);
-            if (id) setView(view, id);
-          }}
-          onSetDefault={(v) => {
-            void store.commit(
-              savedViews.map((x) => ({ op: 'update' as const, entity: 'view' as const, id: x.id, changes: { isDefault: x.id === v.id } })),
-              { origin: 'edit', label: `Make ${v.name} the default view` },
-            );
-            setPopover(null);
-          }}
-          onDelete={(v) => {
-            void store.commit([{ op: 'delete', entity: 'view', id: v.id }], { origin: 'delete', label: `Delete view ${v.name}` });
-            setView(view, null);
-            setPopover(null);
-          }}
-        />
-      )}
+      {popover?.kind === 'views' && <ViewsMenu anchor={popover.anchor} working={working} onClose={() => setPopover(null)} />}
       {dialog === 'set-field' && (
         <SetFieldDialog
           columns={allColumns}

@@ -8,16 +8,16 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useApp, useStore } from '../../state/use-app';
 import { useColumnContext } from '../common/column-context';
 import { useWorkingView } from '../common/use-working-view';
-import { ViewsMenu } from '../common/ViewsMenu';
+import { ViewsButton, ViewsMenu } from '../common/ViewsMenu';
 import { FilterChips, FilterPopover, describeFilter } from '../common/FilterPopover';
 import { ProjectDetail } from '../common/detail';
 import { Popover } from '../../components/Popover';
 import { ShapeChart, shapesToPng, shapesToSvg, type ShapeChartHandle } from '../../components/chart';
 import { columnsFor } from '../../../shared/register/columns';
 import { buildRows } from '../../../shared/register/pipeline';
-import { defaultViewState } from '../../../shared/register/view-state';
+import { defaultViewState, withFilter } from '../../../shared/register/view-state';
 import type { ColumnDef, Filter } from '../../../shared/register/types';
-import type { CustomFieldDef, Dependency, Milestone, Project, SavedView } from '../../../shared/model/schemas';
+import type { CustomFieldDef, Dependency, Milestone, Project } from '../../../shared/model/schemas';
 import { buildLayout, milestonesByProject, statusText } from '../../../shared/roadmap/layout';
 import { legendEntries, type LegendEntry } from '../../../shared/roadmap/draw';
 import { TIME_SCALES, TIME_SCALE_LABELS } from '../../../shared/roadmap/ticks';
@@ -57,23 +57,11 @@ export function RoadmapView() {
   const columnsKey = JSON.stringify([settings.scoringCriteria, customFields]);
   const allColumns = useMemo(() => columnsFor('project', current.settings, current.all('customField') as CustomFieldDef[]) as ColumnDef<Rec>[], [columnsKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const fallback = useCallback(() => defaultViewState(allColumns as never, [{ col: 'code', dir: 'asc' }]), [allColumns]);
-  const { view, setView, activeViewId } = useWorkingView('project', fallback);
+  const working = useWorkingView('project', fallback);
+  const { view, setView, search, setSearch } = working;
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [detailId, setDetailId] = useState<string | null>(null);
   const [popover, setPopover] = useState<null | { kind: 'views' | 'export' | 'display'; anchor: HTMLElement } | { kind: 'filter'; col: string; anchor: HTMLElement }>(null);
-  const [search, setSearch] = useState('');
-  const [searchOf, setSearchOf] = useState(view?.search);
-  if (view?.search !== searchOf) {
-    setSearchOf(view?.search);
-    setSearch(view?.search ?? '');
-  }
-  useEffect(() => {
-    if (!view) return;
-    const t = setTimeout(() => {
-      if (search !== view.search) setView({ ...view, search });
-    }, 180);
-    return () => clearTimeout(t);
-  }, [search, view, setView]);
 
   const version = app.dataVersion;
   const records = useMemo(() => current.all('project') as unknown as Rec[], [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -221,10 +209,6 @@ export function RoadmapView() {
   const onPainted = useCallback((ms: number) => controller.painted(ms), [controller]);
   const status = useSyncExternalStore(controller.status.subscribe, controller.status.get);
 
-  const savedViews = useMemo(() => (current.all('view') as SavedView[]).filter((v) => v.register === 'project').sort((a, b) => a.name.localeCompare(b.name)), [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const activeView = savedViews.find((v) => v.id === activeViewId) ?? null;
-  const modified = !!activeView && !!view && JSON.stringify(activeView.state) !== JSON.stringify(view);
-
   const exportImage = async (format: 'png' | 'svg', sizeKind: ExportSize) => {
     setPopover(null);
     const s = sizeKind === 'screen' ? { ...controller.getViewportSize(), scale: 1 } : { ...PAGE_PIXELS[sizeKind], scale: PRINT_SCALE };
@@ -262,7 +246,7 @@ export function RoadmapView() {
   const groupable = allColumns.filter((c) => c.groupable);
   const filterable = allColumns.filter((c) => !c.hiddenByDefault || view.filters.some((f) => f.col === c.id));
   const defById = new Map(allColumns.map((c) => [c.id, c]));
-  const setFilter = (col: string, f: Filter | null) => setView({ ...view, filters: [...view.filters.filter((x) => x.col !== col), ...(f ? [f] : [])] });
+  const setFilter = (col: string, f: Filter | null) => setView(withFilter(view, col, f));
   const lanes = layout.grouped ? layout.rows.filter((r) => r.kind === 'lane') : [];
   const empty = built.total === 0 ? 'No projects yet. Add projects with start and finish dates in the register to see them here.' : layout.rows.length === 0 ? (built.shown === 0 ? 'No projects match the search and filters.' : prefs.mode === 'milestones' ? 'None of the projects shown has a dated milestone.' : 'None of the projects shown has dates yet: they are listed under Unscheduled.') : null;
   const toggle = (key: 'showMilestones' | 'showDependencies' | 'showBaseline', label: string) => (
@@ -335,10 +319,7 @@ export function RoadmapView() {
               </option>
             ))}
           </select>
-          <button type="button" onClick={(e) => setPopover({ kind: 'views', anchor: e.currentTarget })} aria-label={`Saved views${activeView ? `, current: ${activeView.name}` : ''}`}>
-            View: {activeView ? activeView.name : 'Unsaved'}
-            {modified ? ' •' : ''}
-          </button>
+          <ViewsButton working={working} onOpen={(anchor) => setPopover({ kind: 'views', anchor })} />
           <span className="rm-sep" aria-hidden="true" />
           <div className="segmented" role="group" aria-label="Zoom">
             <button type="button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => controller.zoom(1 / ZOOM_STEP)}>
@@ -512,7 +493,7 @@ export function RoadmapView() {
           ctx={ctx}
           anchor={popover.anchor}
           current={view.filters.find((f) => f.col === popover.col)}
-          values={() => records.map((r) => defById.get(popover.col)!.get(r, ctx)).flatMap((v) => (Array.isArray(v) ? v.map(String) : [v == null || v === '' ? null : String(v)]))}
+          records={records}
           onClose={() => setPopover(null)}
           onApply={(f) => {
             setFilter(popover.col, f);
@@ -520,41 +501,7 @@ export function RoadmapView() {
           }}
         />
       )}
-      {popover?.kind === 'views' && (
-        <ViewsMenu
-          anchor={popover.anchor}
-          views={savedViews}
-          activeId={activeViewId}
-          modified={modified}
-          onClose={() => setPopover(null)}
-          onSwitch={(v) => {
-            setView(v.state, v.id);
-            setPopover(null);
-          }}
-          onSave={(v) => {
-            void store.commit([{ op: 'update', entity: 'view', id: v.id, changes: { state: view } }], { origin: 'edit', label: `Save view ${v.name}` });
-            setPopover(null);
-          }}
-          onSaveAs={async (name) => {
-            setPopover(null);
-            const r = await store.commit([{ op: 'create', entity: 'view', record: { register: 'project', name, state: view, isDefault: savedViews.length === 0 } }], { origin: 'create', label: `Save view ${name}` });
-            const id = r?.plan?.created.get(0);
-            if (id) setView(view, id);
-          }}
-          onSetDefault={(v) => {
-            void store.commit(
-              savedViews.map((x) => ({ op: 'update' as const, entity: 'view' as const, id: x.id, changes: { isDefault: x.id === v.id } })),
-              { origin: 'edit', label: `Make ${v.name} the default view` },
-            );
-            setPopover(null);
-          }}
-          onDelete={(v) => {
-            void store.commit([{ op: 'delete', entity: 'view', id: v.id }], { origin: 'delete', label: `Delete view ${v.name}` });
-            setView(view, null);
-            setPopover(null);
-          }}
-        />
-      )}
+      {popover?.kind === 'views' && <ViewsMenu anchor={popover.anchor} working={working} onClose={() => setPopover(null)} />}
     </section>
   );
 }
