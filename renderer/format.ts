@@ -17,6 +17,4 @@ export function percent(ratio: number | null, digits = 0): string {
   return ratio == null ? '—' : `${(ratio * 100).toFixed(digits)} %`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
+export { plural } from '../shared/util/plural';

@@ -6,6 +6,7 @@ import { ENTITY_LABELS, ENTITY_SCHEMAS, settings as settingsSchema, type EntityN
 import { checkRecord, checkRelations, normaliseCode, type Problem, type RecordLookup } from '../model/invariants';
 import { describeZodIssue, issueReason } from '../model/labels';
 import { REFERENCES, referencedIds, targetOf } from '../model/references';
+import { FORBIDDEN_KEYS, isSettablePath, readFieldPath, splitFieldPath, writeFieldPath } from '../model/field-path';
 import type { IdGenerator } from '../util/ids';
 import type { AnyRecord, WorkbookState } from './state';
 import type { JournalEntry, Op, Origin, Revs, StoredRecord, TxHeader } from './types';
@@ -140,35 +141,6 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Fields whose members are addressed one by one in the journal ('rag.overall', 'custom.<id>'). */
-const NESTED_FIELDS = new Set(['rag', 'custom', 'scores']);
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function readPath(r: Record<string, unknown>, path: string): unknown {
-  const [head, sub] = splitPath(path);
-  const v = r[head];
-  if (sub === undefined) return v;
-  return isObject(v) ? v[sub] : undefined;
-}
-
-function splitPath(path: string): [string, string | undefined] {
-  const dot = path.indexOf('.');
-  return dot < 0 ? [path, undefined] : [path.slice(0, dot), path.slice(dot + 1)];
-}
-
-function writePath(r: Record<string, unknown>, path: string, value: unknown): void {
-  const [head, sub] = splitPath(path);
-  if (sub === undefined) {
-    r[head] = value;
-    return;
-  }
-  const inner = isObject(r[head]) ? { ...(r[head] as Record<string, unknown>) } : {};
-  if (value === undefined) delete inner[sub];
-  else inner[sub] = value;
-  r[head] = inner;
-}
-
-
 function recordLabel(e: EntityName | 'settings', r: Record<string, unknown> | undefined): string {
   if (e === 'settings') return 'Settings';
   const key = r && typeof r['code'] === 'string' && r['code'] ? r['code'] : r && typeof r['name'] === 'string' && r['name'] ? r['name'] : r && typeof r['title'] === 'string' ? r['title'] : '';
@@ -180,12 +152,6 @@ function latestRev(revs: Revs): string | null {
   let best: string | null = null;
   for (const v of Object.values(revs)) if (best === null || v > best) best = v;
   return best;
-}
-
-/** Fields a caller may set on an entity (the schema's own keys). */
-function knownField(entity: EntityName, head: string): boolean {
-  const shape = (ENTITY_SCHEMAS[entity] as unknown as { shape: Record<string, unknown> }).shape;
-  return Object.prototype.hasOwnProperty.call(shape, head);
 }
 
 /**
@@ -322,22 +288,20 @@ export function planChange(state: WorkbookState, ops: readonly Op[], ctx: PlanCo
         continue;
       }
       const paths = Object.keys(op.changes);
-      const bad = paths.find((p) => {
-        const [head, sub] = splitPath(p);
-        return head === 'id' || FORBIDDEN_KEYS.has(head) || (sub !== undefined && (FORBIDDEN_KEYS.has(sub) || !NESTED_FIELDS.has(head))) || !knownField(op.entity, head);
-      });
+      // Field paths, and which fields are nested, are read from the schemas (model/field-path.ts).
+      const bad = paths.find((p) => !isSettablePath(op.entity, p));
       if (bad !== undefined) {
         reject([{ entity: op.entity, id: op.id, field: bad, message: `${recordLabel(op.entity, current)}: ${bad} is not a field that can be set` }]);
         continue;
       }
       const next: AnyRecord = { ...current };
-      for (const p of paths) writePath(next, p, op.changes[p]);
+      for (const p of paths) writeFieldPath(next, p, op.changes[p]);
       const { value, problems } = validate(op.entity, next);
       if (!value) {
         if (ctx.partial && ctx.splitRejectedUpdates && paths.length > 1 && split !== 2) {
           const one = (p: string) => ({ op: { op: 'update' as const, entity: op.entity, id: op.id, changes: { [p]: op.changes[p] } }, index, split: 2 as const });
           const named = new Set(problems.map((p) => p.field.split('.')[0]!));
-          const rest = paths.filter((p) => !named.has(splitPath(p)[0]));
+          const rest = paths.filter((p) => !named.has(splitFieldPath(p)[0]));
           if (split === undefined && rest.length > 0 && rest.length < paths.length) {
             // First the fields nobody complained about, together (a start with its finish), then the others alone.
             const restOp = { op: { op: 'update' as const, entity: op.entity, id: op.id, changes: Object.fromEntries(rest.map((p) => [p, op.changes[p]])) }, index, split: 1 as const };
@@ -350,10 +314,10 @@ export function planChange(state: WorkbookState, ops: readonly Op[], ctx: PlanCo
       }
       const revs = { ...draft.revs(op.entity, op.id) };
       for (const p of paths) {
-        const before = readPath(current, p);
-        const after = readPath(value, p);
+        const before = readFieldPath(current, p);
+        const after = readFieldPath(value, p);
         if (jsonEqual(before, after)) continue;
-        const [head] = splitPath(p);
+        const [head] = splitFieldPath(p);
         const en = entry({ entity: op.entity, recordId: op.id, op: 'update', field: p, before, after, prev: revs[p] ?? revs[head] ?? revs['*'] ?? null });
         revs[p] = en.id;
       }

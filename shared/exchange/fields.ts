@@ -148,15 +148,3 @@ export function fieldValue(f: ExchangeField, record: Rec, ctx: ColumnContext): u
   if (f.virtual) return null;
   return f.col.get(record, ctx);
 }
-
-/** Sets a field path ('rag.overall') on a new record: nested fields go into their object. */
-export function setFieldPath(rec: Record<string, unknown>, path: string, value: unknown): void {
-  const dot = path.indexOf('.');
-  if (dot < 0) {
-    rec[path] = value;
-    return;
-  }
-  const head = path.slice(0, dot);
-  const inner = rec[head] && typeof rec[head] === 'object' ? (rec[head] as Record<string, unknown>) : {};
-  rec[head] = { ...inner, [path.slice(dot + 1)]: value };
-}

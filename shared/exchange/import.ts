@@ -10,12 +10,13 @@ import { buildColumnContext } from '../register/column-context';
 import { formatCell, matchKey, type DateOrder } from '../register/convert';
 import type { ColumnContext, Option, OptionSource } from '../register/types';
 import type { CustomFieldDef, EntityName } from '../model/schemas';
+import { writeFieldPath } from '../model/field-path';
 import type { IsoDate } from '../util/dates';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell, inferDateOrder } from './convert-cell';
 import { parsePeriodHeader } from './periods';
 import { labelOf } from './labels';
-import { fieldsFor, setFieldPath, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
+import { fieldsFor, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
 
 /** How one sheet is read: what it holds, where its table is, which column is which field. */
 export interface SheetMapping {
@@ -462,7 +463,7 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
         }
         const id = opts.newId();
         const record: Record<string, unknown> = { id };
-        for (const [key, value] of values) setFieldPath(record, key, value);
+        for (const [key, value] of values) writeFieldPath(record, key, value);
         if (kind === 'project') ic.add('project', { value: id, label: `${String(values.get('code'))} ${String(values.get('name'))}` });
         if (kind === 'resource') ic.add('resource', { value: id, label: String(values.get('name')) });
         rows.push({ sheet: sheet.name, row: rowNo, status: 'new', kind, label, recordId: id });

@@ -13,12 +13,13 @@ import { buildColumnContext } from '../register/column-context';
 import { formatCell, matchKey } from '../register/convert';
 import type { ColumnContext } from '../register/types';
 import type { CustomFieldDef } from '../model/schemas';
+import { writeFieldPath } from '../model/field-path';
 import type { IsoDate } from '../util/dates';
 import { recutOps, recutSpans, weeklyHours } from '../capacity/demand-grid';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell } from './convert-cell';
 import { labelOf } from './labels';
-import { fieldsFor, setFieldPath, ID_FIELD, KIND_ENTITY, KIND_LABELS, VERSION_FIELD, type ExchangeField, type ImportKind } from './fields';
+import { fieldsFor, ID_FIELD, KIND_ENTITY, KIND_LABELS, VERSION_FIELD, type ExchangeField, type ImportKind } from './fields';
 import { hoursRow, readSnapshot, SNAPSHOT_SHEET, type ExportSnapshot, type Period, type SnapshotSheet } from './export';
 import type { CellIssue } from './import';
 
@@ -181,7 +182,7 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
             bad = true;
             continue;
           }
-          setFieldPath(record, f.key, t.value);
+          writeFieldPath(record, f.key, t.value);
           cells.push(makeCell(f, columnLetter(col), 'theirs', null, t.value, null, ctx));
         }
         if (snap.kind === 'allocation') {

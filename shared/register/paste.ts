@@ -4,6 +4,7 @@ import type { EntityName } from '../model/schemas';
 import type { ColumnContext, ColumnDef, ColumnType, DisplayRow } from './types';
 import { formatCell, isBlank, parseCell, TEXTUAL_TYPES, withOptionCache } from './convert';
 import { neutraliseFormula, parseTsv, toTsv } from './tsv';
+import { writeFieldPath } from '../model/field-path';
 
 /** Display row and visible column indexes, as the grid selects them. */
 export interface CellRange {
@@ -72,18 +73,6 @@ function sameCell(type: ColumnType, a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Sets 'rag.overall' or 'custom.<id>' inside a new record, as the command path reads field paths. */
-function writePath(record: Record<string, unknown>, path: string, value: unknown): void {
-  const dot = path.indexOf('.');
-  if (dot < 0) {
-    record[path] = value;
-    return;
-  }
-  const head = path.slice(0, dot);
-  const inner = record[head];
-  record[head] = { ...(typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? inner : {}), [path.slice(dot + 1)]: value };
-}
-
 function recordRows<R>(rows: readonly DisplayRow<R>[], indexes: Iterable<number>): number[] {
   return [...new Set(indexes)].filter((i) => rows[i]?.kind === 'record').sort((a, b) => a - b);
 }
@@ -116,7 +105,7 @@ class PlanBuilder<R extends { id: string }> {
   create(record: Record<string, unknown>, changes: { field: string; value: unknown; row: number; col: number }[]) {
     const opIndex = this.plan.ops.length;
     for (const c of changes) {
-      writePath(record, c.field, c.value);
+      writeFieldPath(record, c.field, c.value);
       this.plan.cells.push({ opIndex, field: c.field, row: c.row, col: c.col });
     }
     this.plan.ops.push({ op: 'create', entity: this.entity, record });

@@ -22,25 +22,21 @@ import { REGISTER_LABELS, blankRecord, columnsFor, type RegisterEntity } from '.
 import { OWN_BASELINE, chooseBaseline, slipDescription } from '../../../shared/baselines/baselines';
 import { BaselineNote } from '../common/BaselineNote';
 import { copyRange, planFillDown, planPaste, type PastePlan } from '../../../shared/register/paste';
+import { planClear } from '../../../shared/register/clear';
+import { refusalsOf, type CellRef, type CellRefusal } from '../../../shared/register/refusals';
+import { planOutcome, problemReason, recordName, refusalAnnouncement, type RefusalLine } from '../../../shared/register/problems';
 import { parseCell } from '../../../shared/register/convert';
 import { defaultViewState, mergeColumnLayout, toggleSort, visibleColumns, withFilter } from '../../../shared/register/view-state';
 import type { ColumnDef, Filter, ViewState } from '../../../shared/register/types';
 import { RowsCache } from './rows-cache';
 import type { CustomFieldDef } from '../../../shared/model/schemas';
 import type { Op } from '../../../shared/commands/types';
-import type { CommitResult } from '../../db/repository';
 import { plural } from '../../format';
 import './register.css';
 
 type Rec = Record<string, unknown> & { id: string };
 type Def = ColumnDef<Rec>;
 
-interface Rejection {
-  where: string;
-  header: string;
-  text: string;
-  reason: string;
-}
 
 const DEFAULT_SORT: Record<RegisterEntity, ViewState['sort']> = {
   project: [{ col: 'code', dir: 'asc' }],
@@ -74,7 +70,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [selection, setSelection] = useState<string[]>([]);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [rejections, setRejections] = useState<{ title: string; list: Rejection[] } | null>(null);
+  const [rejections, setRejections] = useState<{ title: string; list: RefusalLine[] } | null>(null);
   const [announce, setAnnounce] = useState('');
   const [popover, setPopover] = useState<null | { kind: 'filter'; col: string; anchor: HTMLElement } | { kind: 'columns' | 'views'; anchor: HTMLElement }>(null);
   const [dialog, setDialog] = useState<null | 'set-field' | 'delete' | 'custom-fields'>(null);
@@ -102,34 +98,33 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
 
   const cellKey = (rowId: string, colId: string) => `${rowId}|${colId}`;
 
-  /** Shows what the command path refused, cell by cell. */
+  /** Shows what was refused, cell by cell, and takes the marks off the cells that saved. */
   const report = useCallback(
-    (title: string, list: Rejection[], keys: string[], clearedKeys: string[]) => {
+    (title: string, list: CellRefusal[], saved: CellRef[]) => {
       setErrors((prev) => {
         const next = new Map(prev);
-        for (const k of clearedKeys) next.delete(k);
-        keys.forEach((k, i) => next.set(k, list[i]!.reason));
+        for (const c of saved) next.delete(cellKey(c.rowId, c.colId));
+        for (const r of list) if (r.cell) next.set(cellKey(r.cell.rowId, r.cell.colId), r.reason);
         return next;
       });
       setRejections(list.length > 1 ? { title, list } : null);
-      setAnnounce(list.length ? `${title}: ${list.length === 1 ? `${list[0]!.header} ${list[0]!.reason}` : `${list.length} cells were not saved`}` : '');
+      setAnnounce(refusalAnnouncement(title, list));
     },
     [],
   );
-
-  const rowLabel = (r: Rec) => String(r['code'] || r['name'] || r['title'] || r.id);
 
   const onEdit = useCallback(
     async (rowIndex: number, col: Def, value: EditValue) => {
       const row = built?.rows[rowIndex];
       if (!row || row.kind !== 'record' || !ctx || !col.field) return;
-      const key = cellKey(row.rowId, col.id);
+      const cell = { rowId: row.rowId, colId: col.id };
+      const refused = (reason: string) => report(`${col.header} not saved`, [{ where: recordName(row.record), header: col.header, text: value.kind === 'text' ? value.text : '', reason, cell }], []);
       const parsed = value.kind === 'text' ? parseCell(col, value.text, ctx) : { ok: true as const, value: value.value };
-      if (!parsed.ok) return report(`${col.header} not saved`, [{ where: rowLabel(row.record), header: col.header, text: value.kind === 'text' ? value.text : '', reason: parsed.reason }], [key], []);
+      if (!parsed.ok) return refused(parsed.reason);
       const r = await store.commit([{ op: 'update', entity, id: row.id, changes: { [col.field]: parsed.value } }], { origin: 'edit', label: `Edit ${col.header}` });
       const problems = r?.rejected.flatMap((x) => x.problems) ?? [];
-      if (problems.length) report(`${col.header} not saved`, [{ where: rowLabel(row.record), header: col.header, text: value.kind === 'text' ? value.text : '', reason: problems[0]!.reason ?? problems[0]!.message }], [key], []);
-      else report('', [], [], [key]);
+      if (problems.length) refused(problemReason(problems[0]!));
+      else report('', [], [cell]);
     },
     [built, ctx, entity, report, store],
   );
@@ -138,34 +133,10 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const applyPlan = useCallback(
     async (plan: PastePlan, origin: 'paste' | 'fill' | 'edit', label: string) => {
       if (!built) return;
-      const displayed = built.rows;
-      const rowIdAt = (row: number) => {
-        const r = displayed[row];
-        return r ? r.rowId : `new-${row}`;
-      };
-      const list: Rejection[] = plan.rejected.map((x) => ({ where: displayed[x.row]?.kind === 'record' ? rowLabel((displayed[x.row] as { record: Rec }).record) : `new row ${x.row - displayed.length + 1}`, header: x.header, text: x.text, reason: x.reason }));
-      const keys = plan.rejected.map((x) => cellKey(rowIdAt(x.row), columns[x.col]?.id ?? ''));
-      const touched = plan.cells.map((c) => cellKey(rowIdAt(c.row), columns[c.col]?.id ?? ''));
-      let result: CommitResult | undefined;
-      if (plan.ops.length) result = await store.commit(plan.ops, { origin, label, partial: true, splitRejectedUpdates: true });
-      for (const rej of result?.rejected ?? []) {
-        const op = plan.ops[rej.index];
-        const rec = op && op.op === 'update' ? (current.get(entity, op.id) as Rec | undefined) : undefined;
-        const p = rej.problems[0]!;
-        // The cells the refused operation wrote: after a split, the one field that was refused.
-        const fields = rej.fields?.length === 1 ? rej.fields : [p.field.split('.')[0] === 'custom' || p.field.split('.')[0] === 'rag' ? p.field : p.field.split('.')[0]!];
-        const cells = plan.cells.filter((c) => c.opIndex === rej.index && fields.includes(c.field));
-        if (!cells.length) list.push({ where: rec ? rowLabel(rec) : 'new row', header: p.field, text: '', reason: p.reason ?? p.message });
-        for (const cell of cells) {
-          const col = columns[cell.col];
-          list.push({ where: rec ? rowLabel(rec) : 'new row', header: col?.header ?? cell.field, text: '', reason: p.reason ?? p.message });
-          keys.push(cellKey(rowIdAt(cell.row), col?.id ?? ''));
-        }
-      }
-      const refused = new Set(keys);
-      report(label, list, keys, touched.filter((k) => !refused.has(k)));
-      const applied = result?.tx ? result.tx.count : 0;
-      setAnnounce(`${label}: ${applied ? `${plural(applied, 'change')} saved` : 'nothing saved'}${list.length ? `, ${plural(list.length, 'cell')} refused` : ''}. Ctrl+Z undoes it.`);
+      const result = plan.ops.length ? await store.commit(plan.ops, { origin, label, partial: true, splitRejectedUpdates: true }) : undefined;
+      const { refusals, saved } = refusalsOf({ plan, rejected: result?.rejected ?? [], rows: built.rows, columns, entity, get: (id) => current.get(entity, id) as Rec | undefined });
+      report(label, refusals, saved);
+      setAnnounce(planOutcome(label, result?.tx ? result.tx.count : 0, refusals.length));
     },
     [built, columns, current, entity, report, store],
   );
@@ -202,28 +173,8 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const onClear = useCallback(
     (range: CellRange) => {
       if (!built || !ctx) return;
-      const { rows, cols } = indexes(range);
-      const ops: Op[] = [];
-      const cells: PastePlan['cells'] = [];
-      const rejected: PastePlan['rejected'] = [];
-      for (const ri of rows) {
-        const row = built.rows[ri];
-        if (!row || row.kind !== 'record') continue;
-        const changes: Record<string, unknown> = {};
-        for (const ci of cols) {
-          const col = columns[ci];
-          if (!col?.field || !col.editable) continue;
-          const empty = parseCell(col, '', ctx);
-          if (!empty.ok) {
-            rejected.push({ row: ri, col: ci, header: col.header, text: '', reason: empty.reason });
-            continue;
-          }
-          changes[col.field] = empty.value;
-          cells.push({ opIndex: ops.length, field: col.field, row: ri, col: ci });
-        }
-        if (Object.keys(changes).length) ops.push({ op: 'update', entity, id: row.id, changes });
-      }
-      void applyPlan({ ops, cells, rejected, ignoredCells: 0, size: { rows: rows.length, cols: cols.length } }, 'edit', `Clear ${plural(cells.length + rejected.length, 'cell')}`);
+      const plan = planClear({ range: indexes(range), rows: built.rows, columns, ctx, entity });
+      void applyPlan(plan, 'edit', `Clear ${plural(plan.cells.length + plan.rejected.length, 'cell')}`);
     },
     [applyPlan, built, columns, ctx, entity],
   );

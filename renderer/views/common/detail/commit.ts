@@ -3,6 +3,7 @@
 import type { CommitResult } from '../../../db/repository';
 import type { ColumnContext } from '../../../../shared/register/types';
 import { formatCell } from '../../../../shared/register/convert';
+import { describeProblem } from '../../../../shared/register/problems';
 import type { Col } from './editors';
 
 const DATE_COLUMN: Col = { id: 'date', header: 'Date', type: 'date', editable: false, get: () => null };
@@ -10,11 +11,6 @@ const DATE_COLUMN: Col = { id: 'date', header: 'Date', type: 'date', editable: f
 export function refusal(result: CommitResult | undefined, labelFor: (field: string) => string, ctx?: ColumnContext): string | null {
   // The store has already shown why a write failed (disk full, workbook deleted…).
   if (!result) return 'Not saved: see the message at the bottom of the window.';
-  const p = result.rejected.flatMap((r) => r.problems)[0];
-  if (!p) return null;
-  if (p.reason) return `${p.field ? labelFor(p.field) : 'This value'} ${p.reason}`;
-  let m = p.message.replace(/^(?:Project|Milestone|Dependency) [^:]{0,300}: /, '');
   // Messages name dates as stored (2026-02-01); say them as the user types them.
-  if (ctx) m = m.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatCell(DATE_COLUMN, iso, ctx, 'display'));
-  return m.charAt(0).toUpperCase() + m.slice(1);
+  return describeProblem(result.rejected.flatMap((r) => r.problems), labelFor, ctx ? (iso) => formatCell(DATE_COLUMN, iso, ctx, 'display') : undefined);
 }
