@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import { readdirSync } from 'node:fs';
 
 // Bare Node built-in names are matched exactly (as patterns, 'util' would also match ../util/).
@@ -60,6 +61,28 @@ export default tseslint.config(
       { group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie-*', 'electron', 'ag-grid-*', 'echarts', 'echarts/*', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no DOM, Node, React, Dexie or Electron.' },
       { group: ['**/renderer/**', '**/main/**', '**/test/**'], message: 'shared/ imports nothing outside shared/.' },
     ]),
+  },
+  {
+    // Capacity is below the exchange: the export and the merge read capacity's allocation-hours
+    // rule, never the other way round.
+    files: ['shared/capacity/**/*.ts'],
+    rules: forbid([
+      { group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie-*', 'electron', 'ag-grid-*', 'echarts', 'echarts/*', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no DOM, Node, React, Dexie or Electron.' },
+      { group: ['**/renderer/**', '**/main/**', '**/test/**'], message: 'shared/ imports nothing outside shared/.' },
+      { group: ['**/exchange', '**/exchange/**'], message: 'shared/capacity must not import shared/exchange: the exchange builds on capacity (allocation-hours.ts), not the reverse.' },
+    ]),
+  },
+  {
+    // No two modules import each other, directly or round a longer loop (eslint-plugin-import-x).
+    // The rule skips type-only imports; shared/import-graph.test.ts checks those loops too.
+    files: ['shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'main/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],

@@ -23,7 +23,7 @@ import { defaultSettings } from '../../shared/model/workbook';
 import type { CustomFieldDef, Settings } from '../../shared/model/schemas';
 import { columnLetter } from '../../shared/exchange/source';
 import { createIdGenerator } from '../../shared/util/ids';
-import { localToday } from '../../shared/util/dates';
+import { localToday } from '../../shared/calendar';
 import { randomBytes } from 'node:crypto';
 
 export interface Io {

@@ -10,7 +10,7 @@ import { KIND_LABELS, type ImportKind } from '../../shared/exchange/fields';
 import type { GridUnit } from '../../shared/exchange/export';
 import { Canceled, ExchangeWorker } from '../workers/exchange-client';
 import { createIdGenerator } from '../../shared/util/ids';
-import { localToday } from '../../shared/util/dates';
+import { localToday } from '../../shared/calendar';
 import { defaultSettings, emptyRecords, type WorkbookData } from '../../shared/model/workbook';
 import { buildDemoWorkbook } from '../../shared/demo/demo';
 import { serializeWorkbook, workbookFileName, type WorkbookFile } from '../../shared/file/pmowb';

@@ -9,7 +9,7 @@ import type { ImportKind } from '../../shared/exchange/fields';
 import type { ImportReport } from '../../shared/exchange/import';
 import { mergeOps, type MergeDecisions, type MergeDiff } from '../../shared/exchange/merge';
 import type { CommitResult } from '../db/repository';
-import { localToday } from '../../shared/util/dates';
+import { localToday } from '../../shared/calendar';
 import { createIdGenerator } from '../../shared/util/ids';
 
 export type ProgressFn = (stage: string, fraction: number | null) => void;

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useApp } from '../state/use-app';
 import { summarisePortfolio, type MilestoneRow } from '../../shared/analytics/portfolio-summary';
 import { STAGES, STAGE_LABELS, type Settings } from '../../shared/model/schemas';
-import { localToday } from '../../shared/util/dates';
+import { localToday } from '../../shared/calendar';
 import { chooseBaseline, lookupOf } from '../../shared/baselines/baselines';
 import { date, money, percent, plural } from '../format';
 

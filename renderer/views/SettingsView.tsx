@@ -4,7 +4,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useApp, useStore } from '../state/use-app';
 import type { Settings } from '../../shared/model/schemas';
-import { isIsoDate } from '../../shared/util/dates';
+import { isIsoDate } from '../../shared/calendar';
 import { fieldLabel as fieldLabelFor } from '../../shared/model/labels';
 import { BaselinesPanel } from './baselines/BaselinesPanel';
 

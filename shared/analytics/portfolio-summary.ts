@@ -2,7 +2,7 @@
 // slipped, top risks. Pure, so the figures shown are the figures tested.
 import { STAGES, type Milestone, type Project, type RaidItem, type Stage } from '../model/schemas';
 import type { WorkbookRecords } from '../model/workbook';
-import { addDays, diffDays, type IsoDate } from '../util/dates';
+import { addDays, diffDays, type IsoDate } from '../calendar';
 import { sumMoney, type Money } from '../util/money';
 import { milestoneSlipDays, type BaselineLookup } from '../baselines/baselines';
 

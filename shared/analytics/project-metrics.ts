@@ -1,7 +1,7 @@
 // Computed project figures shown as register columns: slip, cost variance, % spent and the
 // weighted score. Definitions follow DOMAIN.md ("Numbers users expect to be right").
 import type { Project, Settings, Milestone } from '../model/schemas';
-import { diffDays } from '../util/dates';
+import { diffDays } from '../calendar';
 import type { Money } from '../util/money';
 
 /** Forecast finish − baseline finish, in calendar days (positive = late); null without both. */

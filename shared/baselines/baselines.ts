@@ -9,9 +9,10 @@
 import type { Baseline, Milestone, Project, Settings } from '../model/schemas';
 import type { WorkbookRecords } from '../model/workbook';
 import type { Op } from '../commands/types';
-import type { IsoDate } from '../util/dates';
+import type { IsoDate } from '../calendar';
 import type { IdGenerator } from '../util/ids';
-import { buildHolidayIndex, milestoneSlip, namedBaseline, ownBaseline, projectSlip, type BaselineLookup } from '../schedule/slip';
+import { milestoneSlip, namedBaseline, ownBaseline, projectSlip, type BaselineLookup } from '../schedule/slip';
+import { buildHolidayIndex } from '../calendar';
 
 export { namedBaseline, type BaselineLookup };
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Allocation, Project, Resource, Role, Settings } from '../model/schemas';
 import { defaultSettings } from '../model/workbook';
 import { buildDemoWorkbook, demoOverloads } from '../demo/demo';
-import { addDays, startOfIsoWeek } from '../util/dates';
+import { addDays, startOfIsoWeek } from '../calendar';
 import { seededRandom } from '../util/ids';
 import { buildCapacityModel, weeksBetween, type CapacityInput, type CapacityModel, type CapacityRow, type Grain, type TentativeMode } from './capacity';
 
@@ -95,6 +95,27 @@ describe('capacity', () => {
     expect(arr(row(m, 'person:r1', 'quarter').demand)).toEqual([14, 16]);
     const jan = buildCapacityModel(input({ settings: settings({ fiscalYearStartMonth: 1 }), allocations: [a] }), { from: '2026-03-23', to: '2026-04-12' });
     expect(jan.periods('quarter').label).toEqual(['Q1 FY2026', 'Q2 FY2026']);
+  });
+
+  it('gives a month only the hours of its own days when an allocation covers part of a straddling week', () => {
+    // Week of Mon 29 Dec 2025: 29–31 Dec and 1–2 Jan, all working days. 10 h/w ending Wed 31 Dec
+    // puts 6 h in that week, all of it in December; one starting Thu 1 Jan puts 4 h, all in January.
+    // (Split by the week's working days, December would get 6 × 3/5 = 3.6 and January 2.4.)
+    const a = alloc({ start: '2025-12-01', end: '2025-12-31', amount: 10 });
+    const b = alloc({ start: '2026-01-01', end: '2026-01-31', amount: 10, resourceId: 'r2' });
+    const m = buildCapacityModel(input({ resources: [person('r1'), person('r2', { start: '2025-12-31' })], allocations: [a, b] }), { from: '2025-12-01', to: '2026-01-31' });
+    // The range ends with the week of Sunday 1 February.
+    expect(m.periods('month').label).toEqual(['Dec 2025', 'Jan 2026', 'Feb 2026']);
+    // December: 23 working days × 2 h; January: 22 working days × 2 h.
+    expect(arr(row(m, 'person:r1', 'month').demand)).toEqual([46, 0, 0]);
+    expect(arr(row(m, 'person:r2', 'month').demand)).toEqual([0, 44, 0]);
+    // r2 starts Wed 31 Dec: December capacity is that one day (7.5 h).
+    expect(arr(row(m, 'person:r2', 'month').capacity)).toEqual([7.5, 165, 0]);
+    const week = m.weeks.label.indexOf('2026-W01');
+    expect(arr(row(m, 'person:r1').demand)[week]).toBe(6);
+    expect(m.contributions('person:r1', 'month', 1, 'include')).toEqual([]);
+    expect(m.contributions('person:r2', 'month', 1, 'include').map((c) => c.hours)).toEqual([44]);
+    expect(m.overloadProjects('person:r1', 'month', 'include', [0, 1]).get(0)).toEqual([{ projectId: 'P1', hours: 46 }]);
   });
 
   it('handles ISO week 53 and the turn of the year', () => {

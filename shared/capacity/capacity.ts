@@ -9,11 +9,12 @@
 //   cover: leave and holiday give 0 for those working days, part-time gives its hoursPerWeek ÷ 5
 //   for each of them. When exceptions overlap, the one listed later wins for the shared days.
 // - Demand: an allocation asks for `amount` hours per week (fte-percent: amount ÷ 100 ×
-//   settings.hoursPerFte), prorated by the working days of each week that fall inside the
-//   allocation's dates: hours × those working days ÷ 5. Demand does not depend on the person's own
-//   calendar: demand booked while someone is away stays demand (and shows as over capacity).
-// - Months and quarters add up weeks. A week that straddles two months gives each month the share
-//   of the week's working days that fall in it (see periods.ts), for capacity and demand alike.
+//   settings.hoursPerFte), prorated by the working days that fall inside the allocation's dates:
+//   hours × those working days ÷ 5 (allocation-hours.ts: the one rule the demand grid and the
+//   exported grid use too). Demand does not depend on the person's own calendar: demand booked
+//   while someone is away stays demand (and shows as over capacity).
+// - Months and quarters add up the hours of their own days: a week that straddles two months is
+//   kept in two parts, cut at the first of the month (see periods.ts), for capacity and demand alike.
 // - Utilisation = demand ÷ capacity; with 0 capacity and some demand it is Infinity ("no
 //   capacity"). A period is overloaded when demand exceeds capacity (by more than 1e-9 hours).
 // - Person rows: one per resource. An allocation with a person counts on that person (whatever its
@@ -30,11 +31,13 @@
 //
 // Speed: each allocation is turned once into a week-index range (by day-number arithmetic) and a
 // rate; its hours per week come from a prefix sum of working days, so a full build is linear in
-// the allocations' weeks. Rows keep their weekly sums in typed arrays; update() subtracts the old
-// allocation and adds the new one to the person, role and team rows involved only.
+// the allocations' weeks. Rows keep their weekly sums in typed arrays of two parts per week (the
+// days before and from the week's month cut); update() subtracts the old allocation and adds the
+// new one to the person, role and team rows involved only.
 import type { Allocation, Project, Resource, Role, Settings } from '../model/schemas';
-import type { IsoDate } from '../util/dates';
-import { buildCalendar, dayNumber, type Calendar, type Grain, type Periods, type Rollup } from './periods';
+import { personDailyHours, toDayNumber, type IsoDate } from '../calendar';
+import { allocationRate, prorate } from './allocation-hours';
+import { buildCalendar, type Calendar, type Grain, type Periods, type Rollup } from './periods';
 
 export { weeksBetween, type Grain, type Periods } from './periods';
 
@@ -128,6 +131,7 @@ interface AllocRec {
   w1: number;
 }
 
+/** Weekly figures in two parts per week: [2w] before the week's month cut, [2w + 1] from it. */
 interface Sums {
   capacity: Float64Array;
   firm: Float64Array;
@@ -147,7 +151,7 @@ interface RoleSums extends Sums {
   unassigned: Set<AllocRec>;
 }
 
-const sums = (n: number): Sums => ({ capacity: new Float64Array(n), firm: new Float64Array(n), tent: new Float64Array(n) });
+const sums = (n: number): Sums => ({ capacity: new Float64Array(2 * n), firm: new Float64Array(2 * n), tent: new Float64Array(2 * n) });
 
 export function buildCapacityModel(input: CapacityInput, range: { from: IsoDate; to: IsoDate }): CapacityModel {
   return new Model(input, range);
@@ -175,7 +179,7 @@ class Model implements CapacityModel {
     this.lastDay = this.cal.base + 7 * this.n - 1;
     this.hoursPerFte = s.hoursPerFte;
     for (const p of input.projects) if (p.stage === 'idea' || p.stage === 'proposed') this.tentativeProjects.add(p.id);
-    for (const r of input.roles) this.roles.set(r.id, { ...sums(this.n), role: r, unFirm: new Float64Array(this.n), unTent: new Float64Array(this.n), unassigned: new Set() });
+    for (const r of input.roles) this.roles.set(r.id, { ...sums(this.n), role: r, unFirm: new Float64Array(2 * this.n), unTent: new Float64Array(2 * this.n), unassigned: new Set() });
     for (const r of input.resources) {
       const p: Person = { ...sums(this.n), resource: r, allocs: this.allocsFor(r.id) };
       this.fillCapacity(r, p.capacity);
@@ -203,8 +207,8 @@ class Model implements CapacityModel {
   // ---- building blocks
 
   private record(a: Allocation): AllocRec {
-    const s = dayNumber(a.start);
-    const e = dayNumber(a.end);
+    const s = toDayNumber(a.start);
+    const e = toDayNumber(a.end);
     const d0 = s < this.cal.base ? this.cal.base : s;
     const d1 = e > this.lastDay ? this.lastDay : e;
     const inside = d0 <= d1;
@@ -214,7 +218,7 @@ class Model implements CapacityModel {
       resourceId: a.resourceId ?? null,
       roleId: a.roleId ?? null,
       tentative: a.tentative || this.tentativeProjects.has(a.projectId),
-      rate: a.unit === 'fte-percent' ? (a.amount / 100) * this.hoursPerFte : a.amount,
+      rate: allocationRate(a, this.hoursPerFte),
       d0,
       d1,
       w0: inside ? Math.floor((d0 - this.cal.base) / 7) : 0,
@@ -249,24 +253,38 @@ class Model implements CapacityModel {
     else if (rec.roleId !== null) this.roles.get(rec.roleId)?.unassigned.delete(rec);
   }
 
-  /** Hours of an allocation in week w (w0 ≤ w ≤ w1). */
-  private weekHours(rec: AllocRec, w: number): number {
+  /** Hours of an allocation in week w (w0 ≤ w ≤ w1): part 0 before the week's month cut, part 1 from it. */
+  private partHours(rec: AllocRec, w: number, part: 0 | 1): number {
     const cal = this.cal;
-    if (w !== rec.w0 && w !== rec.w1) return (rec.rate * cal.weekDays[w]!) / 5;
+    const cut = cal.cut[w]!;
+    if (w !== rec.w0 && w !== rec.w1) return prorate(rec.rate, part === 0 ? cal.headDays[w]! : cal.weekDays[w]! - cal.headDays[w]!);
+    if (part === 1 && cut === 7) return 0;
     const monday = cal.base + 7 * w;
-    const a = rec.d0 > monday ? rec.d0 : monday;
-    const b = rec.d1 < monday + 6 ? rec.d1 : monday + 6;
-    return (rec.rate * (cal.prefix[b - cal.base + 1]! - cal.prefix[a - cal.base]!)) / 5;
+    const lo = part === 0 ? monday : monday + cut;
+    const hi = part === 0 ? monday + cut - 1 : monday + 6;
+    const a = rec.d0 > lo ? rec.d0 : lo;
+    const b = rec.d1 < hi ? rec.d1 : hi;
+    return b < a ? 0 : prorate(rec.rate, cal.prefix[b - cal.base + 1]! - cal.prefix[a - cal.base]!);
   }
 
-  /** into[w] += sign × hours of the allocation in week w, for its weeks only. */
+  /** into[2w + part] += sign × hours of the allocation in week w, for its weeks only. */
   private addHours(rec: AllocRec, into: Float64Array, sign: 1 | -1): void {
     const { w0, w1, rate } = rec;
     if (w1 < w0) return;
-    into[w0]! += sign * this.weekHours(rec, w0);
-    if (w1 > w0) into[w1]! += sign * this.weekHours(rec, w1);
-    const days = this.cal.weekDays;
-    for (let w = w0 + 1; w < w1; w++) into[w]! += (sign * rate * days[w]!) / 5;
+    const cal = this.cal;
+    this.addEdge(rec, into, w0, sign);
+    if (w1 > w0) this.addEdge(rec, into, w1, sign);
+    const days = cal.weekDays;
+    const head = cal.headDays;
+    for (let w = w0 + 1; w < w1; w++) {
+      into[2 * w]! += sign * prorate(rate, head[w]!);
+      if (head[w] !== days[w]) into[2 * w + 1]! += sign * prorate(rate, days[w]! - head[w]!);
+    }
+  }
+
+  private addEdge(rec: AllocRec, into: Float64Array, w: number, sign: 1 | -1): void {
+    into[2 * w]! += sign * this.partHours(rec, w, 0);
+    if (this.cal.cut[w]! < 7) into[2 * w + 1]! += sign * this.partHours(rec, w, 1);
   }
 
   /** Adds (sign 1) or removes (−1) a person's sums to their role and team rows. */
@@ -281,31 +299,30 @@ class Model implements CapacityModel {
   private fillCapacity(r: Resource, out: Float64Array): void {
     out.fill(0);
     const cal = this.cal;
-    const ps = Math.max(r.start ? dayNumber(r.start) : -Infinity, cal.base);
-    const pe = Math.min(r.end ? dayNumber(r.end) : Infinity, this.lastDay);
+    const ps = Math.max(r.start ? toDayNumber(r.start) : -Infinity, cal.base);
+    const pe = Math.min(r.end ? toDayNumber(r.end) : Infinity, this.lastDay);
     if (pe < ps) return;
     const hours = r.capacityHoursPerWeek;
-    const w0 = Math.floor((ps - cal.base) / 7);
-    const w1 = Math.floor((pe - cal.base) / 7);
-    const exceptions = r.exceptions.filter((x) => x.start <= x.end);
-    if (exceptions.length === 0) {
-      for (let w = w0; w <= w1; w++) {
-        const monday = cal.base + 7 * w;
-        const days = w === w0 || w === w1 ? cal.workingDays(Math.max(ps, monday), Math.min(pe, monday + 6)) : cal.weekDays[w]!;
-        out[w] = (hours * days) / 5;
+    // Day by day when the person's calendar has exceptions (shared/calendar says what each does).
+    const daily = personDailyHours(r, ps, pe, (d) => cal.working[d - cal.base] === 1);
+    if (daily) {
+      for (let d = ps; d <= pe; d++) {
+        const i = d - cal.base;
+        const w = Math.floor(i / 7);
+        out[2 * w + (i - 7 * w >= cal.cut[w]! ? 1 : 0)]! += daily[d - ps]!;
       }
       return;
     }
-    // Day by day over the person's dates: regular rate, then each exception over its working days.
-    const rate = new Float64Array(pe - ps + 1);
-    for (let d = ps; d <= pe; d++) rate[d - ps] = cal.working[d - cal.base]! ? hours / 5 : 0;
-    for (const x of exceptions) {
-      const perDay = x.kind === 'part-time' ? x.hoursPerWeek / 5 : 0;
-      const from = Math.max(dayNumber(x.start), ps);
-      const to = Math.min(dayNumber(x.end), pe);
-      for (let d = from; d <= to; d++) if (cal.working[d - cal.base]!) rate[d - ps] = perDay;
+    const w0 = Math.floor((ps - cal.base) / 7);
+    const w1 = Math.floor((pe - cal.base) / 7);
+    for (let w = w0; w <= w1; w++) {
+      const monday = cal.base + 7 * w;
+      const cutDay = monday + cal.cut[w]!;
+      const a = Math.max(ps, monday);
+      const b = Math.min(pe, monday + 6);
+      out[2 * w] = prorate(hours, cal.workingDays(a, Math.min(b, cutDay - 1)));
+      out[2 * w + 1] = prorate(hours, cal.workingDays(Math.max(a, cutDay), b));
     }
-    for (let d = ps; d <= pe; d++) out[Math.floor((d - cal.base) / 7)]! += rate[d - ps]!;
   }
 
   // ---- reading
@@ -313,22 +330,29 @@ class Model implements CapacityModel {
   private pick(firm: Float64Array, tent: Float64Array, mode: TentativeMode): Float64Array {
     if (mode === 'exclude') return firm;
     if (mode === 'only') return tent;
-    const out = new Float64Array(this.n);
-    for (let w = 0; w < this.n; w++) out[w] = firm[w]! + tent[w]!;
+    const out = new Float64Array(2 * this.n);
+    for (let i = 0; i < out.length; i++) out[i] = firm[i]! + tent[i]!;
     return out;
   }
 
-  /** Weekly values rolled up to a grain (a fresh array either way). */
-  private roll(weekly: Float64Array, grain: Grain): Float64Array {
-    if (grain === 'week') return Float64Array.from(weekly);
+  /** Two-part weekly values rolled up to a grain (a fresh array either way). */
+  private roll(parts: Float64Array, grain: Grain): Float64Array {
+    if (grain === 'week') {
+      const out = new Float64Array(this.n);
+      for (let w = 0; w < this.n; w++) out[w] = parts[2 * w]! + parts[2 * w + 1]!;
+      return out;
+    }
     const r = this.cal.rollup(grain);
     const out = new Float64Array(r.periods.label.length);
     for (let w = 0; w < this.n; w++) {
-      const v = weekly[w]!;
-      if (v === 0) continue;
-      const share = r.share[w]!;
-      out[r.first[w]!]! += v * share;
-      if (r.second[w]! >= 0) out[r.second[w]!]! += v * (1 - share);
+      const head = parts[2 * w]!;
+      const tail = parts[2 * w + 1]!;
+      const second = r.second[w]!;
+      if (second < 0) out[r.first[w]!]! += head + tail;
+      else {
+        out[r.first[w]!]! += head;
+        out[second]! += tail;
+      }
     }
     return out;
   }
@@ -394,32 +418,29 @@ class Model implements CapacityModel {
 
   /** Calls back with (period, hours) for each period of the grain the allocation has hours in. */
   private eachPeriod(rec: AllocRec, grain: Grain, fn: (period: number, hours: number) => void): void {
-    if (grain === 'week') {
-      for (let w = rec.w0; w <= rec.w1; w++) {
-        const h = this.weekHours(rec, w);
-        if (h !== 0) fn(w, h);
-      }
-      return;
-    }
-    const r = this.cal.rollup(grain);
+    const r = grain === 'week' ? null : this.cal.rollup(grain);
     for (let w = rec.w0; w <= rec.w1; w++) {
-      const h = this.weekHours(rec, w);
-      if (h === 0) continue;
-      const share = r.share[w]!;
-      if (share !== 0) fn(r.first[w]!, h * share);
-      if (r.second[w]! >= 0 && share !== 1) fn(r.second[w]!, h * (1 - share));
+      const head = this.partHours(rec, w, 0);
+      const tail = this.partHours(rec, w, 1);
+      if (!r) {
+        if (head + tail !== 0) fn(w, head + tail);
+      } else if (r.second[w]! < 0) {
+        if (head + tail !== 0) fn(r.first[w]!, head + tail);
+      } else {
+        if (head !== 0) fn(r.first[w]!, head);
+        if (tail !== 0) fn(r.second[w]!, tail);
+      }
     }
   }
 
   private hoursIn(rec: AllocRec, grain: Grain, period: number, r: Rollup | null): number {
-    if (grain === 'week' || !r) return period >= rec.w0 && period <= rec.w1 ? this.weekHours(rec, period) : 0;
+    if (grain === 'week' || !r) return period >= rec.w0 && period <= rec.w1 ? this.partHours(rec, period, 0) + this.partHours(rec, period, 1) : 0;
     let sum = 0;
     const from = Math.max(rec.w0, r.weekFrom[period]!);
     const to = Math.min(rec.w1, r.weekTo[period]!);
     for (let w = from; w <= to; w++) {
-      const h = this.weekHours(rec, w);
-      if (r.first[w] === period) sum += h * r.share[w]!;
-      else if (r.second[w] === period) sum += h * (1 - r.share[w]!);
+      if (r.first[w] === period) sum += this.partHours(rec, w, 0) + (r.second[w]! < 0 ? this.partHours(rec, w, 1) : 0);
+      else if (r.second[w] === period) sum += this.partHours(rec, w, 1);
     }
     return sum;
   }

@@ -1,24 +1,26 @@
 // The demand grid's planning against hand-checked allocations: weeks from Mon 2026-01-05 (W02).
 import { describe, expect, it } from 'vitest';
-import { cellEdits, dateRangeText, demandPeriods, demandRows, planAssignRole, planDemandEdit, recutSpans, type DemandSource } from './demand-grid';
+import { calendarPeriods } from '../calendar';
+import { hoursCalendarOf } from './allocation-hours';
+import { cellEdits, dateRangeText, demandRows, planAssignRole, planDemandEdit, recutSpans, type DemandSource } from './demand-grid';
 
 type Rec = Record<string, unknown> & { id: string };
 const alloc = (o: Partial<Rec> & { id: string }): Rec => ({ projectId: 'p4', resourceId: 'asha', roleId: null, start: '2026-01-05', end: '2026-03-15', amount: 20, unit: 'hours-per-week', tentative: false, note: '', ...o });
 const source = (allocations: Rec[]): DemandSource => ({
-  hoursPerFte: 40,
+  calendar: hoursCalendarOf({ hoursPerFte: 40, holidays: [] }),
   allocations,
   project: (id) => (id === 'p4' ? { id, code: 'PRJ-004', start: '2026-01-01', finish: '2026-03-31' } : undefined),
   resource: (id) => ({ asha: { id, name: 'Asha Patel' }, ben: { id, name: 'Ben Okafor' } })[id],
   role: (id) => (id === 'ba' ? { id, name: 'Business analyst' } : undefined),
 });
 // 2026-01-05 … 2026-03-15 is exactly 10 ISO weeks (W02–W11).
-const weeks = demandPeriods('week', '2026-01-05', '2026-04-12');
+const weeks = calendarPeriods('week', '2026-01-05', '2026-04-12', 260);
 
 describe('demand grid', () => {
   it('lists weeks and months with their labels', () => {
     expect(weeks[0]).toEqual({ start: '2026-01-05', end: '2026-01-11', label: '2026-W02' });
     expect(weeks).toHaveLength(14);
-    expect(demandPeriods('month', '2026-01-20', '2026-03-02').map((p) => p.label)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026']);
+    expect(calendarPeriods('month', '2026-01-20', '2026-03-02', 36).map((p) => p.label)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026']);
     expect(dateRangeText('2026-03-01', '2026-06-30')).toBe('1 Mar – 30 Jun 2026');
   });
 

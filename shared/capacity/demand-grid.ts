@@ -1,30 +1,28 @@
 // The demand grid: one project's allocations (or one person's) as rows of hours per week by week
-// or month, edited like a spreadsheet. A changed cell re-cuts its allocation into spans of
+// or month, edited like a spreadsheet. A cell's hours per week follow the one allocation-hours
+// rule (allocation-hours.ts), so the grid, the heat map and the exported grid agree. A changed cell re-cuts its allocation into spans of
 // constant hours (recutAllocation, shared with the round-trip merge); a cell typed into a row
 // without an allocation in that period creates one; 0 or blank removes the hours of that period.
 // Negative hours and more than 168 hours a week are refused with a message naming the person,
 // project and period; hours outside the project's start–finish are warned about, not refused.
 import type { Op } from '../commands/types';
 import type { WorkbookState } from '../commands/state';
-import { hoursRow } from '../exchange/export';
-import { addDays, addMonths, daysInMonth, fromParts, isoWeekLabel, startOfIsoWeek, type IsoDate } from '../util/dates';
+import { addDays, MONTH_SHORT, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../calendar';
+import { allocationRate, hoursCalendarOf, hoursRow, type HoursCalendar } from './allocation-hours';
 
 type Rec = Record<string, unknown> & { id: string };
 
-export type DemandUnit = 'week' | 'month';
+export type DemandUnit = PeriodUnit;
 
-/** A period of the grid (the same shape as the exchange grid's periods, so hoursRow applies). */
-export interface DemandPeriod {
-  start: IsoDate;
-  end: IsoDate;
-  label: string;
-}
+/** A period of the grid: a calendar week or month, as the exported grid has them. */
+export type DemandPeriod = CalendarPeriod;
 
 export const MAX_HOURS_PER_WEEK = 168;
 
 /** What the demand grid reads from a workbook. */
 export interface DemandSource {
-  hoursPerFte: number;
+  /** hoursPerFte and the workbook's holidays: what the allocation-hours rule reads. */
+  calendar: HoursCalendar;
   allocations: readonly Rec[];
   project(id: string): Rec | undefined;
   resource(id: string): Rec | undefined;
@@ -33,7 +31,7 @@ export interface DemandSource {
 
 export function demandSourceOf(state: WorkbookState): DemandSource {
   return {
-    hoursPerFte: state.settings.hoursPerFte,
+    calendar: hoursCalendarOf(state.settings),
     allocations: state.all('allocation') as unknown as Rec[],
     project: (id) => state.get('project', id) as Rec | undefined,
     resource: (id) => state.get('resource', id) as Rec | undefined,
@@ -41,31 +39,9 @@ export function demandSourceOf(state: WorkbookState): DemandSource {
   };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** ISO weeks (Monday–Sunday) or calendar months covering from … to, at most `max` of them. */
-export function demandPeriods(unit: DemandUnit, from: IsoDate, to: IsoDate, max = 260): DemandPeriod[] {
-  const out: DemandPeriod[] = [];
-  if (unit === 'week') {
-    for (let d = startOfIsoWeek(from); d <= to && out.length < max; d = addDays(d, 7)) out.push({ start: d, end: addDays(d, 6), label: isoWeekLabel(d) });
-  } else {
-    for (let d = `${from.slice(0, 7)}-01`; d <= to && out.length < max; d = addMonths(d, 1)) {
-      const y = Number(d.slice(0, 4));
-      const m = Number(d.slice(5, 7));
-      out.push({ start: d, end: fromParts(y, m, daysInMonth(y, m)), label: `${MONTHS[m - 1]} ${y}` });
-    }
-  }
-  return out;
-}
-
 /** "week 2026-W05" or "Mar 2026", as messages name a period. */
 export function periodName(p: DemandPeriod): string {
   return /^\d{4}-W\d\d$/.test(p.label) ? `week ${p.label}` : p.label;
-}
-
-/** Hours per week of an allocation's amount. */
-export function weeklyHours(a: Rec, hoursPerFte: number): number {
-  return a['unit'] === 'fte-percent' ? (Number(a['amount']) / 100) * hoursPerFte : Number(a['amount']);
 }
 
 export interface Span {
@@ -157,7 +133,7 @@ export function demandRows(src: DemandSource, filter: { projectId: string } | { 
       rows.set(key, row);
     }
     row.allocationIds.push(a.id);
-    hoursRow(a, periods, src.hoursPerFte).forEach((h, i) => (row.hours[i] = Math.round((row.hours[i]! + h) * 100) / 100));
+    hoursRow(a, periods, src.calendar).forEach((h, i) => (row.hours[i] = Math.round((row.hours[i]! + h) * 100) / 100));
   }
   return [...rows.values()].sort((x, y) => x.projectCode.localeCompare(y.projectCode) || (x.kind === y.kind ? 0 : x.kind === 'person' ? -1 : 1) || x.who.localeCompare(y.who) || Number(x.tentative) - Number(y.tentative));
 }
@@ -193,7 +169,7 @@ export interface DemandPlan {
 }
 
 function shortDate(d: IsoDate, withYear: boolean): string {
-  return `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]}${withYear ? ` ${d.slice(0, 4)}` : ''}`;
+  return `${Number(d.slice(8, 10))} ${MONTH_SHORT[Number(d.slice(5, 7)) - 1]!}${withYear ? ` ${d.slice(0, 4)}` : ''}`;
 }
 
 /** "1 Mar – 30 Jun 2026" (a year on both ends when they differ). */
@@ -274,7 +250,7 @@ export function planDemandEdit(src: DemandSource, edits: readonly DemandEdit[], 
   for (const [id, changed] of byAllocation) {
     const a = src.allocations.find((x) => x.id === id)!;
     const spans = recutSpans(
-      { start: String(a['start']), end: String(a['end']), hours: weeklyHours(a, src.hoursPerFte) },
+      { start: String(a['start']), end: String(a['end']), hours: allocationRate(a, src.calendar.hoursPerFte) },
       [...changed].map(([i, hours]) => ({ period: periods[i]!, hours })),
     );
     plan.ops.push(...recutOps(a, spans, newId));
@@ -306,7 +282,7 @@ export function planAssignRole(src: DemandSource, allocationIds: readonly string
   const total = valid.reduce((s, x) => s + x.hours, 0);
   const ops: Op[] = [];
   for (const a of allocs) {
-    const rate = weeklyHours(a, src.hoursPerFte);
+    const rate = allocationRate(a, src.calendar.hoursPerFte);
     const { id: _id, ...copy } = a;
     for (const s of valid) {
       const amount = Math.round(((rate * s.hours) / total) * 100) / 100;

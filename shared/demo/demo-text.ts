@@ -1,6 +1,6 @@
 // Wording for the sample portfolio: status narratives built from each project's story and real numbers, and RAID templates.
 import { MONEY_SCALE, type Money } from '../util/money';
-import { diffDays, type IsoDate } from '../util/dates';
+import { diffDays, type IsoDate } from '../calendar';
 import type { Level, ProjectKind, Story } from './demo-catalogue';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

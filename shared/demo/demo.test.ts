@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../model/invariants';
 import { ENTITY_NAMES, ENTITY_SCHEMAS, STAGES, settings as settingsSchema } from '../model/schemas';
 import type { WorkbookData } from '../model/workbook';
-import { addDays, addMonths, isoWeekday, startOfIsoWeek, type IsoDate } from '../util/dates';
+import { addDays, addMonths, isoWeekday, startOfIsoWeek, type IsoDate } from '../calendar';
 import { DEMO_OVERLOADED_RESOURCE_NAMES, DEMO_WORKBOOK_NAME, buildDemoWorkbook, demoOverloads } from './demo';
 import { bankHolidaysOfYear, easterSunday } from './uk-bank-holidays';
 

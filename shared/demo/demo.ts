@@ -18,7 +18,7 @@ import type {
   StatusReport,
 } from '../model/schemas';
 import { defaultSettings, emptyRecords, type WorkbookData } from '../model/workbook';
-import { addDays, addMonths, diffDays, fromParts, isIsoDate, isoWeekday, startOfIsoWeek, toDayNumber, type IsoDate } from '../util/dates';
+import { addDays, addMonths, diffDays, fromParts, isIsoDate, isoWeekday, startOfIsoWeek, toDayNumber, type IsoDate } from '../calendar';
 import { createIdGenerator, seededRandom } from '../util/ids';
 import type { Money } from '../util/money';
 import {

@@ -1,7 +1,7 @@
 // Large synthetic workbooks for tests and benchmarks (10,000 projects, 200,000 allocations): valid, deterministic and fast.
 import type { Allocation, Dependency, Milestone, Objective, Programme, Project, Resource, Role, Stage } from '../model/schemas';
 import { defaultSettings, emptyRecords, type WorkbookData } from '../model/workbook';
-import { fromDayNumber, isIsoDate, toDayNumber, type IsoDate } from '../util/dates';
+import { fromDayNumber, isIsoDate, toDayNumber, type IsoDate } from '../calendar';
 import { createIdGenerator, seededRandom } from '../util/ids';
 
 export interface ScaleOptions {

@@ -1,5 +1,5 @@
 // Bank holidays of England and Wales from the standing rules, so the sample's calendar suits any "today" (one-off days not modelled).
-import { addDays, compareDates, fromParts, isoWeekday, type IsoDate } from '../util/dates';
+import { addDays, compareDates, fromParts, isoWeekday, type IsoDate } from '../calendar';
 
 export interface BankHoliday {
   date: IsoDate;

@@ -6,9 +6,8 @@
 import { buildCapacityModel, type CapacityRow } from '../capacity';
 import type { Allocation, Project, Resource, Role } from '../model/schemas';
 import type { WorkbookState } from '../commands/state';
-import type { IsoDate } from '../util/dates';
+import type { IsoDate, PeriodUnit } from '../calendar';
 import type { XlsxSheet, XlsxValue } from './xlsx/writer';
-import type { GridUnit } from './export';
 
 export const CAPACITY_SHEET = 'Capacity';
 
@@ -20,7 +19,7 @@ function utilisation(capacity: number, demand: number): XlsxValue {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function capacitySheet(state: WorkbookState, grid: GridUnit, range: { from: IsoDate; to: IsoDate } | null): XlsxSheet {
+export function capacitySheet(state: WorkbookState, grid: PeriodUnit, range: { from: IsoDate; to: IsoDate } | null): XlsxSheet {
   const columns: XlsxSheet['columns'] = [
     { header: 'Row', width: 8 },
     { header: 'Name', width: 28 },

@@ -9,7 +9,8 @@ import { columnOptions, optionLabel, RAG_LABELS } from '../register/convert';
 import { labelOf } from './labels';
 import type { ColumnContext } from '../register/types';
 import type { CustomFieldDef } from '../model/schemas';
-import { addDays, addMonths, daysInMonth, fromParts, isoWeekLabel, startOfIsoWeek, type IsoDate } from '../util/dates';
+import { addDays, calendarPeriods, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../calendar';
+import { hoursCalendarOf, hoursRow } from '../capacity/allocation-hours';
 import { moneyToNumber } from '../util/money';
 import { fieldsFor, IMPORT_KINDS, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
@@ -50,25 +51,19 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-export type GridUnit = 'week' | 'month';
-
-export interface Period {
-  start: IsoDate;
-  end: IsoDate;
-  label: string;
-}
+export type GridUnit = PeriodUnit;
 
 export interface SnapshotSheet {
   name: string;
   kind: ImportKind;
   /** Field keys, in column order (stored values; for allocation grids the period labels follow). */
   fields: string[];
-  periods?: Period[];
+  periods?: CalendarPeriod[];
   /** One per exported record: its id, row version and the values sent (stored form). */
   rows: { id: string; v: string; values: unknown[]; alloc?: AllocationBase }[];
 }
 
-/** What an allocation was when sent: its hours per period follow from it (hoursRow). */
+/** What an allocation was when sent: its hours per period follow from it (hoursRow, with the snapshot's calendar). */
 export interface AllocationBase {
   start: IsoDate;
   end: IsoDate;
@@ -83,6 +78,12 @@ export interface ExportSnapshot {
   workbookName: string;
   exportedAt: string;
   grid: GridUnit;
+  /**
+   * The calendar the grid's hours were worked out with (hours per FTE, the workbook's holiday
+   * dates), so the merge compares a returned cell with what was sent even when the workbook's
+   * holidays change meanwhile. Absent in exports made before it was recorded.
+   */
+  calendar?: { hoursPerFte: number; holidays: IsoDate[] };
   sheets: SnapshotSheet[];
 }
 
@@ -155,7 +156,7 @@ function xlsxColumn(f: ExchangeField, listRef: string | undefined): XlsxColumn {
  * The weeks or months an allocation grid covers: the allocations' range, from at most half a
  * year before today, and at most `max` periods (a grid people can read and edit).
  */
-export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number, today: IsoDate): Period[] {
+export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number, today: IsoDate): CalendarPeriod[] {
   let first: IsoDate | null = null;
   let last: IsoDate | null = null;
   for (const a of state.values('allocation')) {
@@ -167,63 +168,7 @@ export function gridPeriods(state: WorkbookState, unit: GridUnit, max: number, t
   if (!first || !last) return [];
   const recent = addDays(today, -182);
   if (recent > first && recent <= last) first = recent;
-  const periods: Period[] = [];
-  if (unit === 'week') {
-    for (let d = startOfIsoWeek(first); d <= last && periods.length < max; d = addDays(d, 7)) periods.push({ start: d, end: addDays(d, 6), label: isoWeekLabel(d) });
-  } else {
-    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-    for (let d = `${first.slice(0, 7)}-01`; d <= last && periods.length < max; d = addMonths(d, 1)) {
-      const y = Number(d.slice(0, 4));
-      const m = Number(d.slice(5, 7));
-      periods.push({ start: d, end: fromParts(y, m, daysInMonth(y, m)), label: `${MONTHS[m - 1]}-${String(y).slice(2)}` });
-    }
-  }
-  return periods;
-}
-
-/** Day number of an ISO date already known to be valid (the hot loop of the grid). */
-function dayNo(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-}
-
-/** Hours per week an allocation puts into a period (prorated by the days it covers). */
-export function hoursIn(a: Rec, p: Period, hoursPerFte: number): number {
-  const s = String(a['start']) > p.start ? String(a['start']) : p.start;
-  const e = String(a['end']) < p.end ? String(a['end']) : p.end;
-  if (s > e) return 0;
-  const rate = a['unit'] === 'fte-percent' ? (Number(a['amount']) / 100) * hoursPerFte : Number(a['amount']);
-  const covered = dayNo(e) - dayNo(s) + 1;
-  const days = dayNo(p.end) - dayNo(p.start) + 1;
-  return Math.round(((rate * covered) / days) * 100) / 100;
-}
-
-/** Day numbers of each period's start and end, computed once per grid. */
-const periodDays = new WeakMap<readonly Period[], { start: Float64Array; end: Float64Array }>();
-
-/** Hours per week of an allocation in every period (sorted): only the periods it overlaps are computed. */
-export function hoursRow(a: Rec, periods: readonly Period[], hoursPerFte: number): number[] {
-  const out = new Array<number>(periods.length).fill(0);
-  let pd = periodDays.get(periods);
-  if (!pd) {
-    pd = { start: Float64Array.from(periods, (p) => dayNo(p.start)), end: Float64Array.from(periods, (p) => dayNo(p.end)) };
-    periodDays.set(periods, pd);
-  }
-  const s = dayNo(String(a['start']));
-  const e = dayNo(String(a['end']));
-  const rate = a['unit'] === 'fte-percent' ? (Number(a['amount']) / 100) * hoursPerFte : Number(a['amount']);
-  let lo = 0;
-  let hi = periods.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pd.end[mid]! < s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < periods.length && pd.start[i]! <= e; i++) {
-    const covered = Math.min(e, pd.end[i]!) - Math.max(s, pd.start[i]!) + 1;
-    const days = pd.end[i]! - pd.start[i]! + 1;
-    if (covered > 0) out[i] = Math.round(((rate * covered) / days) * 100) / 100;
-  }
-  return out;
+  return calendarPeriods(unit, first, last, max);
 }
 
 const ALLOCATION_GRID_FIELDS = ['projectId', 'resourceId', 'roleId', 'tentative', 'note', 'id', 'version'];
@@ -236,6 +181,7 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
   const snapshotSheets: SnapshotSheet[] = [];
   /** The allocation grid's window: the Capacity sheet covers the same periods. */
   let window: { from: IsoDate; to: IsoDate } | null = null;
+  const hoursCal = hoursCalendarOf(state.settings);
 
   // Lists behind the drop-downs: one column per list on the Lists sheet.
   const lists: { header: string; values: string[] }[] = [];
@@ -274,7 +220,7 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
         // Allocations outside the grid's window are not sent (and so not offered for deletion).
         if (String(a['end']) < from || String(a['start']) > to) continue;
         const stored = fields.map((f) => (f.key === 'version' ? rowVersion(state, entity, a.id) : f.key === 'id' ? a.id : f.col.get(a, ctx)));
-        const hours = hoursRow(a, periods, state.settings.hoursPerFte);
+        const hours = hoursRow(a, periods, hoursCal);
         rows.push([...fields.map((f, i) => (f.key === 'id' || f.key === 'version' ? String(stored[i]) : cellValue(f, stored[i], ctx))), ...hours.map((h) => (h ? h : null))]);
         snapRows.push({ id: a.id, v: String(stored[fields.length - 1]), values: stored.slice(0, fields.length - 2), alloc: { start: String(a['start']), end: String(a['end']), amount: Number(a['amount']), unit: String(a['unit']) } });
       }
@@ -315,6 +261,7 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
     workbookName: state.settings.name,
     exportedAt: opts.exportedAt,
     grid: opts.grid,
+    calendar: { hoursPerFte: state.settings.hoursPerFte, holidays: state.settings.holidays.map((h) => h.date) },
     sheets: snapshotSheets,
   };
   sheets.push(snapshotSheet(snapshot));
@@ -353,7 +300,7 @@ function howToEdit(workbookName: string, opts: ExportOptions): string[] {
     'Do not edit the hidden “Record id (do not edit)” and “Row version (do not edit)” columns, or the hidden sheet “_pmo”: they let your edits be merged back cell by cell.',
     'You may sort rows, filter, reorder columns and add your own columns: extra columns are ignored on import.',
     'Drop-down cells (stage, RAG, programme, role…) accept the values listed on the Lists sheet.',
-    `Allocations: one row per allocation; each ${opts.grid === 'week' ? 'week (ISO week, Monday to Sunday)' : 'month'} column holds hours per week. Change a number to change the hours for that ${opts.grid}; clear it for none.`,
+    `Allocations: one row per allocation; each ${opts.grid === 'week' ? 'week (ISO week, Monday to Sunday)' : 'month'} column holds hours per week, counted over working days (Monday to Friday, less the workbook’s holidays): an allocation starting on a Wednesday shows 3/5 of its hours in that week${opts.grid === 'month' ? ', and a month shows its hours ÷ (its working days ÷ 5)' : ''}. Change a number to change the hours per week for that ${opts.grid}; clear it for none.`,
     'Dates are real dates: type them as your spreadsheet program expects. Money is in the workbook’s currency, in units (not thousands).',
     `Capacity: utilisation (demand ÷ capacity, tentative demand included) of each person and role by ${opts.grid}, with the window’s capacity and demand hours. It is for reading, filtering and pivoting: edits to it are not imported.`,
   ];

@@ -11,7 +11,7 @@ import { formatCell, matchKey, type DateOrder } from '../register/convert';
 import type { ColumnContext, Option, OptionSource } from '../register/types';
 import type { CustomFieldDef, EntityName } from '../model/schemas';
 import { writeFieldPath } from '../model/field-path';
-import type { IsoDate } from '../util/dates';
+import type { IsoDate } from '../calendar';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell, inferDateOrder } from './convert-cell';
 import { parsePeriodHeader } from './periods';

@@ -14,13 +14,14 @@ import { formatCell, matchKey } from '../register/convert';
 import type { ColumnContext } from '../register/types';
 import type { CustomFieldDef } from '../model/schemas';
 import { writeFieldPath } from '../model/field-path';
-import type { IsoDate } from '../util/dates';
-import { recutOps, recutSpans, weeklyHours } from '../capacity/demand-grid';
+import type { CalendarPeriod as Period, IsoDate } from '../calendar';
+import { recutOps, recutSpans } from '../capacity/demand-grid';
+import { allocationRate, hoursCalendarOf, hoursRow } from '../capacity/allocation-hours';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
 import { convertCell } from './convert-cell';
 import { labelOf } from './labels';
 import { fieldsFor, ID_FIELD, KIND_ENTITY, KIND_LABELS, VERSION_FIELD, type ExchangeField, type ImportKind } from './fields';
-import { hoursRow, readSnapshot, SNAPSHOT_SHEET, type ExportSnapshot, type Period, type SnapshotSheet } from './export';
+import { readSnapshot, SNAPSHOT_SHEET, type ExportSnapshot, type SnapshotSheet } from './export';
 import type { CellIssue } from './import';
 
 export type CellKind = 'theirs' | 'conflict' | 'ours' | 'both';
@@ -123,6 +124,10 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
   const issues: CellIssue[] = [];
   let unchanged = 0;
   let oursOnly = 0;
+  // Hours per period by the one allocation-hours rule: ours with the workbook's calendar now, the
+  // base with the calendar the export was made with (the same when the snapshot predates it).
+  const oursCal = hoursCalendarOf(state.settings);
+  const baseCal = snapshot.calendar ? hoursCalendarOf({ hoursPerFte: snapshot.calendar.hoursPerFte, holidays: snapshot.calendar.holidays }) : oursCal;
 
   for (const snap of snapshot.sheets) {
     const sheet = source.sheets.find((s) => s.name === snap.name) ?? source.sheets.find((s) => headerKey(s.name) === headerKey(snap.name));
@@ -220,8 +225,8 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
         if (kind === 'ours') oursOnly++;
         if (kind) cells.push(makeCell(f, columnLetter(col), kind, b, t.value, o, ctx));
       }
-      const oursHours = current && periods.length ? hoursRow(current, periods, state.settings.hoursPerFte) : null;
-      const baseHours = base.alloc && periods.length ? hoursRow({ id: base.id, ...base.alloc }, periods, state.settings.hoursPerFte) : null;
+      const oursHours = current && periods.length ? hoursRow(current, periods, oursCal) : null;
+      const baseHours = base.alloc && periods.length ? hoursRow({ ...base.alloc }, periods, baseCal) : null;
       periods.forEach((p, i) => {
         const col = header.columns.get(p.label);
         if (col === undefined) return;
@@ -353,7 +358,7 @@ function recut(state: WorkbookState, row: MergeRow, changed: Map<string, number>
   const a = state.get('allocation', row.recordId!) as (Record<string, unknown> & { id: string }) | undefined;
   if (!a) return [];
   const spans = recutSpans(
-    { start: String(a['start']), end: String(a['end']), hours: weeklyHours(a, state.settings.hoursPerFte) },
+    { start: String(a['start']), end: String(a['end']), hours: allocationRate(a, state.settings.hoursPerFte) },
     [...changed].map(([k, hours]) => ({ period: row.periods![k]!, hours })),
   );
   return recutOps(a, spans, newId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPeriodColumns, nextPeriod, parsePeriodHeader, type PeriodOptions } from './periods';
 import type { SourceCell } from './source';
-import { isoWeek, isoWeekday } from '../util/dates';
+import { isoWeek, isoWeekday } from '../calendar';
 
 const DMY: PeriodOptions = { dateOrder: 'DMY' };
 const MDY: PeriodOptions = { dateOrder: 'MDY' };
@@ -64,7 +64,7 @@ describe('parsePeriodHeader: dates as week commencing', () => {
   });
 
   it('reads a date as its month when asked', () => {
-    expect(parsePeriodHeader({ d: '2026-03-01' }, { dateOrder: 'DMY', dateAs: 'month' })).toEqual({ kind: 'month', start: '2026-03-01', end: '2026-03-31', label: '2026-03' });
+    expect(parsePeriodHeader({ d: '2026-03-01' }, { dateOrder: 'DMY', dateAs: 'month' })).toEqual({ kind: 'month', start: '2026-03-01', end: '2026-03-31', label: 'Mar 2026' });
     // An explicit week mark wins.
     expect(parsePeriodHeader('w/c 02/03/2026', { dateOrder: 'DMY', dateAs: 'month' })).toMatchObject({ kind: 'week', start: '2026-03-02' });
   });
@@ -72,7 +72,7 @@ describe('parsePeriodHeader: dates as week commencing', () => {
 
 describe('parsePeriodHeader: months', () => {
   it('reads month names and numbers with a year', () => {
-    const jan = { kind: 'month', start: '2026-01-01', end: '2026-01-31', label: '2026-01' };
+    const jan = { kind: 'month', start: '2026-01-01', end: '2026-01-31', label: 'Jan 2026' };
     for (const h of ['Jan-26', 'Jan 26', "Jan '26", 'Jan 2026', 'Jan-2026', 'January 2026', 'JANUARY 2026', 'jan. 2026', '01/2026', '1/2026', '2026-01', '2026/01', '2026 Jan']) {
       expect([h, parsePeriodHeader(h, DMY)]).toEqual([h, jan]);
     }
@@ -104,7 +104,7 @@ describe('detectPeriodColumns', () => {
     const r = detectPeriodColumns(['Role', { d: '2026-01-01' }, { d: '2026-02-01' }, { d: '2026-03-01' }], DMY)!;
     expect(r.kind).toBe('month');
     expect(r.columns).toEqual([1, 2, 3]);
-    expect(r.periods.map((p) => p.label)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(r.periods.map((p) => p.label)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026']);
     expect(r.periods[1]).toMatchObject({ start: '2026-02-01', end: '2026-02-28' });
     // Month-end dates too.
     expect(detectPeriodColumns([{ d: '2026-01-31' }, { d: '2026-02-28' }, { d: '2026-03-31' }], DMY)!.kind).toBe('month');
@@ -144,6 +144,6 @@ describe('nextPeriod', () => {
   it('steps a week or a month', () => {
     expect(nextPeriod(parsePeriodHeader('2026-W52', DMY)!)).toEqual(parsePeriodHeader('2026-W53', DMY));
     expect(nextPeriod(parsePeriodHeader('2026-W53', DMY)!)).toEqual(parsePeriodHeader('2027-W01', DMY));
-    expect(nextPeriod(parsePeriodHeader('Dec 2026', DMY)!)).toEqual({ kind: 'month', start: '2027-01-01', end: '2027-01-31', label: '2027-01' });
+    expect(nextPeriod(parsePeriodHeader('Dec 2026', DMY)!)).toEqual({ kind: 'month', start: '2027-01-01', end: '2027-01-31', label: 'Jan 2027' });
   });
 });

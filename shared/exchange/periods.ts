@@ -1,9 +1,10 @@
 // Period headers of wide allocation grids: one column per week ("2026-W05", "Wk 5 2026",
 // "w/c 05/01/2026", a date cell) or per month ("Jan-26", "January 2026", "2026-01", a date
-// cell on the 1st). Pure: no DOM, no Node.
+// cell on the 1st). Pure: no DOM, no Node. Weeks, months and their labels are the calendar's
+// (shared/calendar): a month is labelled "Jan 2026" as everywhere else.
 import type { SourceCell } from './source';
 import { parseDateText, type DateOrder } from '../register/convert';
-import { addDays, addMonths, daysInMonth, diffDays, fromParts, isIsoDate, isoWeekLabel, isoWeekday, toDayNumber, type IsoDate } from '../util/dates';
+import { addDays, daysInMonth, diffDays, fromDayNumber, isIsoDate, isoWeekLabel, isoWeekMonday, isoWeekday, monthPeriod as calendarMonth, toDayNumber, weekStartDay, type IsoDate } from '../calendar';
 
 export type PeriodKind = 'week' | 'month';
 
@@ -13,7 +14,7 @@ export interface Period {
   start: IsoDate;
   /** Last day, inclusive. */
   end: IsoDate;
-  /** "2026-W05", "w/c 2026-01-06" (a week not starting on an ISO Monday) or "2026-01". */
+  /** "2026-W05", "w/c 2026-01-06" (a week not starting on an ISO Monday) or "Jan 2026". */
   label: string;
 }
 
@@ -43,17 +44,6 @@ function monthOf(word: string): number | null {
   return i < 0 ? null : i + 1;
 }
 
-/** ISO 8601: the Monday of week 1 is the Monday of the week that holds 4 January. */
-function isoWeekMonday(year: number, week: number): IsoDate | null {
-  if (year < 1 || year > 9999 || week < 1 || week > 53) return null;
-  const jan4 = fromParts(year, 1, 4);
-  const monday1 = addDays(jan4, 1 - isoWeekday(jan4));
-  const monday = addDays(monday1, (week - 1) * 7);
-  // Week 53 exists only in long years: its Thursday must still be in `year`.
-  if (week === 53 && Number(addDays(monday, 3).slice(0, 4)) !== year) return null;
-  return monday;
-}
-
 function weekStartOf(opts: PeriodOptions): number {
   const w = opts.weekStart;
   return w !== undefined && Number.isInteger(w) && w >= 1 && w <= 7 ? w : 1;
@@ -64,31 +54,24 @@ function weekPeriod(start: IsoDate): Period {
   return { kind: 'week', start, end: addDays(start, 6), label };
 }
 
-function monthPeriod(year: number, month: number): Period {
-  return {
-    kind: 'month',
-    start: fromParts(year, month, 1),
-    end: fromParts(year, month, daysInMonth(year, month)),
-    label: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`,
-  };
+function monthPeriod(year: number, month: number): Period | null {
+  return year >= 1 && year <= 9999 ? { kind: 'month', ...calendarMonth(year * 12 + month - 1) } : null;
 }
 
 /** A numbered ISO week, moved back to the workbook's week start when that is not Monday. */
 function numberedWeek(year: number, week: number, opts: PeriodOptions): Period | null {
-  const monday = isoWeekMonday(year, week);
-  if (!monday) return null;
+  const day = isoWeekMonday(year, week);
+  if (day === null) return null;
+  const monday = fromDayNumber(day);
   const ws = weekStartOf(opts);
   if (ws === 1) return weekPeriod(monday);
-  const start = addDays(monday, -((1 - ws + 7) % 7));
+  // The week starting on the workbook's week-start day on or before the ISO Monday.
+  const start = fromDayNumber(weekStartDay(day, ws));
   return { kind: 'week', start, end: addDays(start, 6), label: isoWeekLabel(monday) };
 }
 
 function fromDate(date: IsoDate, opts: PeriodOptions, ending = false): Period {
-  if (opts.dateAs === 'month') {
-    const y = Number(date.slice(0, 4));
-    const m = Number(date.slice(5, 7));
-    return monthPeriod(y, m);
-  }
+  if (opts.dateAs === 'month') return monthPeriod(Number(date.slice(0, 4)), Number(date.slice(5, 7)))!;
   return weekPeriod(ending ? addDays(date, -6) : date);
 }
 
@@ -249,6 +232,7 @@ function isLabelled(text: string): boolean {
 /** The period after `p` of the same kind (for filling a grid's gaps or extending it). */
 export function nextPeriod(p: Period): Period {
   if (p.kind === 'week') return weekPeriod(addDays(p.start, 7));
-  const next = addMonths(p.start, 1);
-  return monthPeriod(Number(next.slice(0, 4)), Number(next.slice(5, 7)));
+  const y = Number(p.start.slice(0, 4));
+  const m = Number(p.start.slice(5, 7));
+  return { kind: 'month', ...calendarMonth(y * 12 + m) };
 }

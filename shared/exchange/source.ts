@@ -1,6 +1,6 @@
 // What the readers hand to the importer: a spreadsheet file reduced to plain cells, whatever
 // program wrote it. Pure data (structured-cloneable), so a Web Worker can send it to the page.
-import type { IsoDate } from '../util/dates';
+import type { IsoDate } from '../calendar';
 
 /** A date cell: the calendar date (date system already applied) and, for xlsx/xls, the serial. */
 export interface DateCell {

@@ -4,7 +4,7 @@ import { REFERENCES, referencedIds, targetOf } from './references';
 import { fieldLabel } from './labels';
 import { ENTITY_LABELS, ENTITY_NAMES, type CustomFieldDef, type EntityName } from './schemas';
 import type { WorkbookRecords } from './workbook';
-import { isIsoDate } from '../util/dates';
+import { isIsoDate } from '../calendar';
 import { isMoney } from '../util/money';
 
 export interface Problem {

@@ -5,7 +5,7 @@
 // Entity schemas are loose objects: fields this version does not know (from a file written by
 // a newer version) are kept, not dropped.
 import { z } from 'zod';
-import { isIsoDate } from '../util/dates';
+import { isIsoDate } from '../calendar';
 import { isMoney } from '../util/money';
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date (YYYY-MM-DD)' });

@@ -6,7 +6,7 @@ import type { ColumnContext, ColumnDef, ColumnType, Option, OptionSource } from 
 import { defaultSettings } from '../model/workbook';
 import type { Settings } from '../model/schemas';
 import { formatMoney } from '../util/money';
-import { addDays } from '../util/dates';
+import { addDays } from '../calendar';
 import { seededRandom } from '../util/ids';
 
 const SOURCES: Record<OptionSource, Option[]> = {

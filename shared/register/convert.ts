@@ -1,6 +1,6 @@
 // Text ⇄ typed cell values, one set of rules for typing, pasting from Excel or LibreOffice and importing.
 import type { ColumnContext, ColumnDef, ColumnType, Option, OptionSource, ParseResult } from './types';
-import { daysInMonth, fromDayNumber, fromParts, isIsoDate, toDayNumber, type IsoDate } from '../util/dates';
+import { daysInMonth, fromDayNumber, fromParts, isIsoDate, toDayNumber, type IsoDate } from '../calendar';
 import { formatMoney, MONEY_SCALE, moneyToDecimal, parseDecimalMoney, type Money } from '../util/money';
 import { FORMULA_START } from './tsv';
 

@@ -4,7 +4,7 @@ import { buildRows } from './pipeline';
 import type { BuiltRows, ColumnContext, ColumnDef, ColumnType, DisplayRow, Filter, Option, OptionSource, ViewState } from './types';
 import { defaultSettings } from '../model/workbook';
 import { seededRandom } from '../util/ids';
-import { addDays } from '../util/dates';
+import { addDays } from '../calendar';
 
 interface Row {
   id: string;

@@ -2,7 +2,7 @@
 // view state (columns, sort, filters, grouping, search) and display rows. Pure: the same
 // definitions drive the grid, paste, fill, filters, saved views and, later, the roadmap.
 import type { Settings } from '../model/schemas';
-import type { IsoDate } from '../util/dates';
+import type { IsoDate } from '../calendar';
 import type { BaselineLookup } from '../baselines/baselines';
 
 export type ColumnType =

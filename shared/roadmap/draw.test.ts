@@ -3,7 +3,7 @@ import { barColour, drawFrame, labelSlot, legendEntries, legendLayout, textOn, R
 import { computeFrame, type FrameOptions, type Geometry } from './frame';
 import { createViewport } from './viewport';
 import { countShapes, type Shape, type ShapeLayer } from './shapes';
-import { dayOf } from './days';
+import { dayOf } from '../calendar';
 import { TODAY_DAY, layoutOf, makeMilestone, makeProject } from './fixtures.test-helpers';
 
 const axis = { fiscalYearStartMonth: 4, weekStart: 1, locale: 'en-GB' };

@@ -6,7 +6,7 @@ import { buildRows } from '../register/pipeline';
 import { defaultViewState } from '../register/view-state';
 import type { ColumnContext, ViewState } from '../register/types';
 import { buildLayout, milestonesByProject, type RoadmapMode } from './layout';
-import { dayOf } from './days';
+import { dayOf } from '../calendar';
 
 export const TODAY = '2026-06-15';
 export const TODAY_DAY = dayOf(TODAY)!;

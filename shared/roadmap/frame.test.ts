@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { barAt, barBox, barRectOf, bodyRect, buildLinks, clipRoute, computeFrame, hitTest, route, type FrameOptions, type Geometry } from './frame';
 import { createViewport, type Viewport } from './viewport';
-import { dayOf } from './days';
+import { dayOf } from '../calendar';
 import { TODAY_DAY, layoutOf, makeMilestone, makeProject } from './fixtures.test-helpers';
 import type { Dependency } from '../model/schemas';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statusText, type ProjectRow } from './layout';
-import { dayOf } from './days';
+import { dayOf } from '../calendar';
 import { layoutOf, makeMilestone, makeProject } from './fixtures.test-helpers';
 
 const programmes = [

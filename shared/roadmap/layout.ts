@@ -7,7 +7,7 @@ import type { Milestone, Project } from '../model/schemas';
 import type { DisplayRow } from '../register/types';
 import { projectUnscheduledReason } from '../schedule/network';
 import type { BaselineLookup } from '../schedule/slip';
-import { dayOf } from './days';
+import { dayOf } from '../calendar';
 
 export type RoadmapMode = 'timeline' | 'milestones';
 

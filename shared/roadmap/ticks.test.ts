@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autoScale, axisTicks, effectiveScale, fiscalQuarterOf, fiscalYearLabel, fiscalYearOf } from './ticks';
-import { dayOf, isoOf } from './days';
+import { autoScale, axisTicks, effectiveScale } from './ticks';
+import { dayOf, fiscalQuarterOf, fiscalYearLabel, fiscalYearOf, isoOf } from '../calendar';
 
 const uk = { fiscalYearStartMonth: 4, weekStart: 1, locale: 'en-GB' };
 const d = (iso: string) => dayOf(iso)!;

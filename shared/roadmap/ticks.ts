@@ -3,8 +3,7 @@
 // fiscal-year start month (April in the UK: Q1 = April–June, FY2026/27 = April 2026 – March
 // 2027); weeks start on the workbook's week-start day and are labelled by ISO week number when
 // that day is Monday. Pure: month names come from Intl in the workbook's locale.
-import { civilFromDays, daysFromCivil, isoOf, weekdayOf } from './days';
-import { isoWeek } from '../util/dates';
+import { civilFromDays, fiscalQuarterOf, fiscalYearLabel, fiscalYearOf, isoWeekOfDay, monthKeyStart, weekStartDay } from '../calendar';
 
 export type TimeScale = 'week' | 'month' | 'quarter' | 'fiscal-year';
 export const TIME_SCALES: readonly TimeScale[] = ['week', 'month', 'quarter', 'fiscal-year'];
@@ -76,30 +75,6 @@ function utc(day: number): Date {
   return new Date(day * 86_400_000);
 }
 
-/** The fiscal year a day falls in, named by the calendar year it starts in. */
-export function fiscalYearOf(day: number, startMonth: number): number {
-  const { y, m } = civilFromDays(day);
-  return m >= startMonth ? y : y - 1;
-}
-
-/** "FY2026/27" for a year starting in April 2026; "FY2026" when the fiscal year is the calendar year. */
-export function fiscalYearLabel(startYear: number, startMonth: number, short = false): string {
-  if (startMonth === 1) return short ? `FY${String(startYear % 100).padStart(2, '0')}` : `FY${startYear}`;
-  const next = String((startYear + 1) % 100).padStart(2, '0');
-  return short ? `FY${String(startYear % 100).padStart(2, '0')}/${next}` : `FY${startYear}/${next}`;
-}
-
-/** Fiscal quarter (1–4) of a day. */
-export function fiscalQuarterOf(day: number, startMonth: number): number {
-  const { m } = civilFromDays(day);
-  return Math.floor((((m - startMonth) % 12) + 12) % 12 / 3) + 1;
-}
-
-function monthStart(y: number, m: number): number {
-  const total = y * 12 + (m - 1);
-  return daysFromCivil(Math.floor(total / 12), (((total % 12) + 12) % 12) + 1, 1);
-}
-
 /** Periods of `months` months aligned on `alignMonth`, covering from … to. */
 function monthPeriods(from: number, to: number, months: number, alignMonth: number, label: (y: number, m: number, day: number) => { label: string; long: string }): Tick[] {
   const { y, m } = civilFromDays(Math.floor(from));
@@ -113,7 +88,7 @@ function monthPeriods(from: number, to: number, months: number, alignMonth: numb
   }
   const out: Tick[] = [];
   for (let guard = 0; guard < 5000; guard++) {
-    const day = monthStart(cy, cm);
+    const day = monthKeyStart(cy * 12 + cm - 1);
     if (day > to) break;
     let ny = cy;
     let nm = cm + months;
@@ -121,7 +96,7 @@ function monthPeriods(from: number, to: number, months: number, alignMonth: numb
       nm -= 12;
       ny++;
     }
-    const end = monthStart(ny, nm);
+    const end = monthKeyStart(ny * 12 + nm - 1);
     out.push({ day, end, ...label(cy, cm, day) });
     cy = ny;
     cm = nm;
@@ -131,14 +106,14 @@ function monthPeriods(from: number, to: number, months: number, alignMonth: numb
 
 function weeks(from: number, to: number, settings: AxisSettings): Tick[] {
   const f = Math.floor(from);
-  const first = f - ((weekdayOf(f) - settings.weekStart + 7) % 7);
+  const first = weekStartDay(f, settings.weekStart);
   const out: Tick[] = [];
   const iso = settings.weekStart === 1;
   const fmt = monthFormat(settings.locale).short;
   for (let day = first; day <= to && out.length < 20_000; day += 7) {
     const { d } = civilFromDays(day);
     const dateLabel = `${d} ${fmt.format(utc(day))}`;
-    const label = iso ? `W${String(isoWeek(isoOf(day)).week).padStart(2, '0')}` : dateLabel;
+    const label = iso ? `W${String(isoWeekOfDay(day).week).padStart(2, '0')}` : dateLabel;
     out.push({ day, end: day + 7, label, long: iso ? `${label} · ${dateLabel}` : dateLabel });
   }
   return out;

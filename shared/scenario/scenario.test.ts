@@ -4,7 +4,7 @@ import { WorkbookState, type AnyRecord } from '../commands/state';
 import { applyPlan, planChange } from '../commands/plan';
 import { ENTITY_NAMES, settings as settingsSchema, type Allocation, type Scenario } from '../model/schemas';
 import type { StoredRecord, StoredWorkbook } from '../commands/types';
-import { addDays, compareDates, startOfIsoWeek } from '../util/dates';
+import { addDays, compareDates, startOfIsoWeek } from '../calendar';
 import { createIdGenerator } from '../util/ids';
 import { buildCapacityModel, type CapacityInput } from '../capacity';
 import { applyLabel, applyScenario, compareModels, countVerdicts, describeChange, inputOf, saveScenarioOp, scenarioOps, validateScenario, verdict, type ComparableModel } from './scenario';

@@ -36,7 +36,7 @@
 // resource per placeholder hire. Committed together they are one undo step, and the capacity
 // model of the result equals the what-if model.
 import type { Allocation, Milestone, Project, Resource, Role, Scenario, ScenarioChange, Settings } from '../model/schemas';
-import { addDays, compareDates, isIsoDate, type IsoDate } from '../util/dates';
+import { addDays, compareDates, isIsoDate, type IsoDate } from '../calendar';
 import type { Op } from '../commands/types';
 
 export type { Scenario, ScenarioChange } from '../model/schemas';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criticalPath, SKIP_ON_LOOP, type ScheduleResult } from './critical-path';
 import { SKIP_NO_DATES, SKIP_NOT_FOUND, type LinkType, type NodeKind, type ScheduleDependency, type ScheduleInput } from './network';
-import { addDays, diffDays, fromDayNumber, toDayNumber } from '../util/dates';
+import { addDays, diffDays, fromDayNumber, toDayNumber } from '../calendar';
 
 // Dates are in June 2026 unless written in full; "06-14" means 2026-06-14.
 const d = (s: string) => (s.length === 5 ? `2026-${s}` : s);

@@ -33,7 +33,7 @@
 //
 // Linear time, O(items + dependencies): loops found with Tarjan's algorithm, then one
 // topological order (Kahn) for the backward pass. No recursion.
-import { toDayNumber, type IsoDate } from '../util/dates';
+import { toDayNumber, type IsoDate } from '../calendar';
 import {
   buildNetwork,
   finishDateOf,

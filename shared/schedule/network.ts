@@ -20,7 +20,7 @@
 // findCycles finds dependency loops (A waits for B, B for C, C for A) in linear time with
 // Tarjan's algorithm, written without recursion so a 10,000-item chain cannot overflow the stack.
 import type { Dependency, Milestone, Project } from '../model/schemas';
-import { fromDayNumber, isIsoDate, toDayNumber, type IsoDate } from '../util/dates';
+import { fromDayNumber, isIsoDate, toDayNumber, type IsoDate } from '../calendar';
 
 export type NodeKind = 'project' | 'milestone';
 export type LinkType = 'FS' | 'SS' | 'FF';

@@ -11,7 +11,7 @@
 //
 // For dragging: build the link index and the date lookup once (buildLinkIndex,
 // buildDateLookup), then each checkMove looks only at the moved item's own links.
-import { type IsoDate } from '../util/dates';
+import { type IsoDate } from '../calendar';
 import {
   finishDateOf,
   linkBound,

@@ -7,8 +7,8 @@
 //    every person's capacity.
 import { buildScaleWorkbook } from '../../shared/demo/scale';
 import { buildCapacityModel, type CapacityInput } from '../../shared/capacity';
-import { buildHolidayIndex } from '../../shared/schedule/slip';
-import { addDays, startOfIsoWeek, toDayNumber } from '../../shared/util/dates';
+import { buildHolidayIndex } from '../../shared/calendar';
+import { addDays, startOfIsoWeek, toDayNumber } from '../../shared/calendar';
 import { seededRandom } from '../../shared/util/ids';
 import type { Allocation } from '../../shared/model/schemas';
 

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { RegisterPage } from './pages/register-page';
 import { buildDemoWorkbook } from '../../shared/demo/demo';
-import { addDays, diffDays, localToday } from '../../shared/util/dates';
+import { addDays, diffDays, localToday } from '../../shared/calendar';
 
 test.beforeEach(async ({ page }) => {
   const app = new AppPage(page);

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { CapacityPage } from './pages/capacity-page';
-import { addDays, isoWeekLabel, localToday, startOfIsoWeek } from '../../shared/util/dates';
+import { addDays, isoWeekLabel, localToday, startOfIsoWeek } from '../../shared/calendar';
 
 test('edit demand by week: the heat map follows, -5 is refused, outside dates warned, undo restores', async ({ page }) => {
   const errors: string[] = [];

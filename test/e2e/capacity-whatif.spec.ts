@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { CapacityPage } from './pages/capacity-page';
 import { demoOverloads } from '../../shared/demo/demo';
-import { addDays, isoWeekLabel, localToday } from '../../shared/util/dates';
+import { addDays, isoWeekLabel, localToday } from '../../shared/calendar';
 
 test.beforeEach(async ({ page }) => {
   const errors: string[] = [];

@@ -7,7 +7,7 @@ import { AppPage } from './pages/app-page';
 import { CapacityPage } from './pages/capacity-page';
 import { pngSize } from './pages/roadmap-page';
 import { DEMO_OVERLOADED_RESOURCE_NAMES, demoOverloads } from '../../shared/demo/demo';
-import { localToday } from '../../shared/util/dates';
+import { localToday } from '../../shared/calendar';
 
 test.beforeEach(async ({ page }) => {
   const errors: string[] = [];

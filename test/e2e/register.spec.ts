@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { RegisterPage } from './pages/register-page';
 import { buildDemoWorkbook } from '../../shared/demo/demo';
-import { localToday } from '../../shared/util/dates';
+import { localToday } from '../../shared/calendar';
 import { formatMoney, sumMoney } from '../../shared/util/money';
 
 test.beforeEach(async ({ page }) => {

@@ -8,7 +8,7 @@ import { RegisterPage } from './pages/register-page';
 import { RoadmapPage, pngSize } from './pages/roadmap-page';
 import { parseWorkbookText, type WorkbookFile } from '../../shared/file/pmowb';
 import { criticalPath, dependencyViolations, projectUnscheduledReason } from '../../shared/schedule';
-import { addDays, isIsoDate, localToday } from '../../shared/util/dates';
+import { addDays, isIsoDate, localToday } from '../../shared/calendar';
 import type { Project } from '../../shared/model/schemas';
 
 test.beforeEach(async ({ page }) => {

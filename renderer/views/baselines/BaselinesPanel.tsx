@@ -20,7 +20,7 @@ import {
   sortBaselines,
 } from '../../../shared/baselines/baselines';
 import { createIdGenerator } from '../../../shared/util/ids';
-import { localToday } from '../../../shared/util/dates';
+import { localToday } from '../../../shared/calendar';
 import { plural } from '../../format';
 import './baselines.css';
 

@@ -9,7 +9,7 @@ import { ShapeChart, shapesToPng, type ShapeChartHandle } from '../../components
 import { ProjectDetail } from '../common/detail';
 import type { CapacityInput, CapacityModel, CapacityRow, Grain, Overload, TentativeMode } from '../../../shared/capacity';
 import type { Project } from '../../../shared/model/schemas';
-import { addDays, localToday, startOfIsoWeek } from '../../../shared/util/dates';
+import { addDays, localToday, startOfIsoWeek } from '../../../shared/calendar';
 import { safeFileName } from '../../state/app-store';
 import { date as formatDate, plural } from '../../format';
 import { BANDS, HEADER_H, LABEL_W, LEGEND_H, TITLE_H, WHATIF_MARKS, drawHeatmap, exportFrame, isOver, pctText, tentativeText, type Band, type HeatGrid, type HeatRow } from './draw';

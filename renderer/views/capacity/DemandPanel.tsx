@@ -10,11 +10,11 @@ import { GridUiStore } from '../../components/grid/grid-store';
 import { indexes, normalise, type CellRange } from '../../components/grid/range';
 import type { EditValue } from '../../components/grid/editors';
 import { Dialog } from '../../components/Dialog';
-import { cellEdits, demandPeriods, demandRows, demandSourceOf, planAssignRole, planDemandEdit, whoOf, type DemandEdit, type DemandRow, type DemandRowKey, type DemandUnit } from '../../../shared/capacity/demand-grid';
+import { cellEdits, demandRows, demandSourceOf, planAssignRole, planDemandEdit, whoOf, type DemandEdit, type DemandRow, type DemandRowKey, type DemandUnit } from '../../../shared/capacity/demand-grid';
 import { parseTsv, toTsv } from '../../../shared/register/tsv';
 import type { ColumnDef, ColumnState, DisplayRow } from '../../../shared/register/types';
 import type { Project, Resource, Role } from '../../../shared/model/schemas';
-import { addDays, startOfIsoWeek } from '../../../shared/util/dates';
+import { addDays, calendarPeriods, startOfIsoWeek } from '../../../shared/calendar';
 import { plural } from '../../format';
 
 type Rec = Record<string, unknown> & { id: string };
@@ -60,7 +60,7 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
       if (String(a['start']) < from) from = String(a['start']);
       if (String(a['end']) > to) to = String(a['end']);
     }
-    return demandPeriods(unit, addDays(startOfIsoWeek(from), -28), addDays(to, 28), unit === 'week' ? 156 : 36);
+    return calendarPeriods(unit, addDays(startOfIsoWeek(from), -28), addDays(to, 28), unit === 'week' ? 156 : 36);
   }, [project, props.projectId, props.today, src, unit]);
 
   const rows = useMemo(() => {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useApp } from '../../state/use-app';
 import type { ColumnContext } from '../../../shared/register/types';
 import { buildColumnContext } from '../../../shared/register/column-context';
-import { localToday } from '../../../shared/util/dates';
+import { localToday } from '../../../shared/calendar';
 
 export { buildColumnContext };
 

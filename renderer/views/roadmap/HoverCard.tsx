@@ -7,7 +7,7 @@ import type { RoadmapLayout } from '../../../shared/roadmap/layout';
 import type { ScheduleResult } from '../../../shared/schedule';
 import { STAGE_LABELS, type Settings } from '../../../shared/model/schemas';
 import { RAG_NAMES } from '../../../shared/roadmap/draw';
-import { isoOf } from '../../../shared/roadmap/days';
+import { isoOf } from '../../../shared/calendar';
 import { date as formatDate } from '../../format';
 
 function signed(n: number): string {

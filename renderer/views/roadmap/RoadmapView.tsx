@@ -21,9 +21,8 @@ import type { CustomFieldDef, Dependency, Milestone, Project } from '../../../sh
 import { buildLayout, milestonesByProject, statusText } from '../../../shared/roadmap/layout';
 import { legendEntries, type LegendEntry } from '../../../shared/roadmap/draw';
 import { TIME_SCALES, TIME_SCALE_LABELS } from '../../../shared/roadmap/ticks';
-import { dayOf, isoOf } from '../../../shared/roadmap/days';
+import { addDays, dayOf, isoOf, localToday } from '../../../shared/calendar';
 import { ZOOM_STEP } from '../../../shared/roadmap/viewport';
-import { addDays, localToday } from '../../../shared/util/dates';
 import type { Op } from '../../../shared/commands/types';
 import { safeFileName } from '../../state/app-store';
 import { date as formatDate, plural } from '../../format';

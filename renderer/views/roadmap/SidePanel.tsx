@@ -4,7 +4,7 @@
 import type { RoadmapLayout } from '../../../shared/roadmap/layout';
 import type { Settings } from '../../../shared/model/schemas';
 import type { ScheduleResult } from '../../../shared/schedule';
-import { isoOf } from '../../../shared/roadmap/days';
+import { isoOf } from '../../../shared/calendar';
 import { date as formatDate } from '../../format';
 import { describeCheck, endName, type Lookup, type Violations } from './schedule';
 

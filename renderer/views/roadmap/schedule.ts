@@ -3,7 +3,7 @@
 // and never stops the view), and the check run while a bar is dragged.
 import type { Dependency, Milestone, Project } from '../../../shared/model/schemas';
 import { buildDateLookup, buildLinkIndex, checkMilestoneMove, checkMove, criticalPath, dependencyViolations, findCycles, nodeKey, type DependencyCheck, type ScheduleResult } from '../../../shared/schedule';
-import { isoOf } from '../../../shared/roadmap/days';
+import { isoOf } from '../../../shared/calendar';
 import type { MoveCheck } from './controller';
 
 export interface ScheduleInputs {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readSpreadsheet } from './read';
 import { decodeText, parseDelimited } from './text';
 import { cellText, type ReadResult, type SourceCell, type SourceWorkbook } from '../source';
-import { addDays } from '../../util/dates';
+import { addDays } from '../../calendar';
 
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
 const SHEETS = join(FIXTURES, 'spreadsheets');

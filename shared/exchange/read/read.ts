@@ -10,7 +10,7 @@
 import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
 import { excelSerialToIsoDate } from '../../register/convert';
-import { fromParts } from '../../util/dates';
+import { fromParts } from '../../calendar';
 import {
   DEFAULT_READ_LIMITS,
   columnLetter,

@@ -11,7 +11,7 @@
 // its rels, one xl/worksheets/sheetN.xml per sheet, xl/sharedStrings.xml, xl/styles.xml.
 import { strToU8, zipSync } from 'fflate';
 import { FORMULA_START } from '../../register/tsv';
-import { isIsoDate, toDayNumber } from '../../util/dates';
+import { isIsoDate, toDayNumber } from '../../calendar';
 
 // ---------------------------------------------------------------------------------------------
 // Public types.

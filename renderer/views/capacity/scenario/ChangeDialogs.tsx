@@ -4,7 +4,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Dialog } from '../../../components/Dialog';
 import type { WorkbookState } from '../../../../shared/commands/state';
 import type { Allocation, Project, Role, ScenarioChange } from '../../../../shared/model/schemas';
-import { isIsoDate, localToday, startOfIsoWeek } from '../../../../shared/util/dates';
+import { isIsoDate, localToday, startOfIsoWeek } from '../../../../shared/calendar';
 
 export type ChangeKind = ScenarioChange['kind'];
 export const CHANGE_KINDS: Partial<Record<ChangeKind, string>> = {
