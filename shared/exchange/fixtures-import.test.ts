@@ -1,16 +1,17 @@
-// Every file under ../shared/fixtures (written by Excel, LibreOffice and others) goes through
+// Every file under test/fixtures (written by Excel, LibreOffice and others) goes through
 // the whole importer, every sheet forced in: it opens or is refused with a reason, never
 // crashes, and the report accounts for every row of every sheet.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WorkbookState } from '../commands/state';
 import { planNewWorkbook } from '../commands/new-workbook';
 import { testClock, tinyWorkbook } from '../../test/helpers/tiny-workbook';
 import { readSpreadsheet } from './read/read';
 import { analyseWorkbook, previewImport } from './analyse';
 
-const ROOT = join(process.cwd(), '..', 'shared', 'fixtures');
+const ROOT = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -48,7 +48,11 @@ export interface SourceWorkbook {
   notes: string[];
 }
 
-export type ReadResult = { ok: true; workbook: SourceWorkbook } | { ok: false; reason: string };
+/**
+ * A refusal says, where the reader knows it, how many bytes of the file it read before refusing
+ * (a zip bomb is refused from its directory: a few hundred bytes, nothing inflated).
+ */
+export type ReadResult = { ok: true; workbook: SourceWorkbook } | { ok: false; reason: string; bytesRead?: number };
 
 /** Limits on what a file may make us do. */
 export interface ReadLimits {

@@ -322,23 +322,18 @@ describe('criticalPath at scale', () => {
     }
   });
 
-  it('10,000 items and 5,000 links in well under a second', () => {
+  // How fast is measured in `npm run bench` (test/bench/node.bench.ts).
+  it('10,000 items and 5,000 links', () => {
     const inp = randomDag(10_000, 5_000, 7);
-    const t0 = performance.now();
     const r = criticalPath(inp);
-    const ms = performance.now() - t0;
-    console.warn(`criticalPath: 10,000 items, 5,000 links in ${ms.toFixed(1)} ms`);
     expect(r.nodes.size).toBe(10_000);
     expect(r.cycles).toEqual([]);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('a single chain of 10,000 one-day projects, end to end: all critical, no stack overflow', () => {
     const projects = Array.from({ length: 10_000 }, (_, i) => P(`c${i}`, addDays('2026-01-01', i), addDays('2026-01-01', i)));
     const dependencies = Array.from({ length: 9_999 }, (_, i) => D(`l${i}`, `p:c${i}`, `p:c${i + 1}`));
-    const t0 = performance.now();
     const r = criticalPath({ projects, milestones: [], dependencies });
-    console.warn(`criticalPath: chain of 10,000 in ${(performance.now() - t0).toFixed(1)} ms`);
     expect(r.nodes.size).toBe(10_000);
     expect([...r.nodes.values()].every((n) => n.totalFloat === 0 && n.critical)).toBe(true);
     expect(r.criticalEdges.size).toBe(9_999);

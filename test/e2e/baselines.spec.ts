@@ -1,17 +1,14 @@
 // Named baselines on the real app: save one in Settings → Baselines, move a project's finish in
 // the register, compare slip against the saved baseline and back against the own baseline
 // fields, undo the choice; rename and delete with confirmation.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { RegisterPage } from './pages/register-page';
 import { buildDemoWorkbook } from '../../shared/demo/demo';
 import { addDays, diffDays, localToday } from '../../shared/calendar';
 
-test.beforeEach(async ({ page }) => {
-  const app = new AppPage(page);
-  await app.goto();
-  await app.openDemoFromWelcome();
-});
+test.use({ start: 'demo' });
 
 const panel = (page: Page) => page.getByRole('group', { name: 'Baselines' });
 const radio = (page: Page, name: string) => page.getByRole('radio', { name: `Compare slip against ${name}` });

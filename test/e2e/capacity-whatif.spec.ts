@@ -2,27 +2,14 @@
 // on purpose in weeks 1–6 (PRJ-001 and PRJ-017, 22.5 h each of her 37.5 h; demoOverloads(today)).
 // Shifting PRJ-017 by 2 weeks takes weeks 1 and 2 off the over-allocation list; Discard brings
 // them back; a saved scenario survives a reload; Apply is one undo step.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { CapacityPage } from './pages/capacity-page';
 import { demoOverloads } from '../../shared/demo/demo';
 import { addDays, isoWeekLabel, localToday } from '../../shared/calendar';
 
-test.beforeEach(async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  const app = new AppPage(page);
-  await app.goto();
-  await app.openDemoFromWelcome();
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as unknown as { errors: string[] }).errors, 'console errors').toEqual([]);
-});
+test.use({ start: 'demo' });
 
 /** "… over in 6 weeks · 2026-W48 – 2026-W53" of a person in the over-allocation list. */
 function facts(page: Page, name: string) {

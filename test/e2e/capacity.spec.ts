@@ -2,28 +2,13 @@
 // list names exactly the people the demo over-allocates on purpose (DEMO_OVERLOADED_RESOURCE_NAMES,
 // demoOverloads(today) computed here), a cell's drill-down adds up to its demand and opens the
 // project, roles and teams expand to their people, and the PNG export.
-import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app-page';
+import { expect, test } from './fixtures';
 import { CapacityPage } from './pages/capacity-page';
 import { pngSize } from './pages/roadmap-page';
 import { DEMO_OVERLOADED_RESOURCE_NAMES, demoOverloads } from '../../shared/demo/demo';
 import { localToday } from '../../shared/calendar';
 
-test.beforeEach(async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  const app = new AppPage(page);
-  await app.goto();
-  await app.openDemoFromWelcome();
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as unknown as { errors: string[] }).errors, 'console errors').toEqual([]);
-});
+test.use({ start: 'demo' });
 
 test('the over-allocation list shows exactly the people the demo over-allocates, with the projects that cause it', async ({ page }) => {
   const cap = new CapacityPage(page);

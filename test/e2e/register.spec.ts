@@ -1,17 +1,13 @@
 // The portfolio register on the real app in Chromium: editing, validation, paste, fill down,
 // grouping with subtotals, saved views, custom fields and field history.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { RegisterPage } from './pages/register-page';
 import { buildDemoWorkbook } from '../../shared/demo/demo';
 import { localToday } from '../../shared/calendar';
 import { formatMoney, sumMoney } from '../../shared/util/money';
 
-test.beforeEach(async ({ page }) => {
-  const app = new AppPage(page);
-  await app.goto();
-  await app.openDemoFromWelcome();
-});
+test.use({ start: 'demo' });
 
 test('an edit is saved and still there after a reload; an invalid value is refused with its reason', async ({ page }) => {
   const app = new AppPage(page);

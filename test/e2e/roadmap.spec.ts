@@ -2,7 +2,8 @@
 // workbook's own data (saved as a .pmowb), scrolling, dragging a bar (dates in the register,
 // one undo step), broken dependencies, the critical path against criticalPath() computed here
 // in Node, the milestone view, and image exports.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { RegisterPage } from './pages/register-page';
 import { RoadmapPage, pngSize } from './pages/roadmap-page';
@@ -11,21 +12,7 @@ import { criticalPath, dependencyViolations, projectUnscheduledReason } from '..
 import { addDays, isIsoDate, localToday } from '../../shared/calendar';
 import type { Project } from '../../shared/model/schemas';
 
-test.beforeEach(async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  const app = new AppPage(page);
-  await app.goto();
-  await app.openDemoFromWelcome();
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as unknown as { errors: string[] }).errors, 'console errors').toEqual([]);
-});
+test.use({ start: 'demo' });
 
 /** The open workbook as the app saves it. */
 async function workbook(page: Page): Promise<WorkbookFile> {

@@ -1,19 +1,6 @@
 // The foundation's user journeys, on the real app in Chromium with a real IndexedDB.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
-
-test.beforeEach(async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as unknown as { errors: string[] }).errors, 'console errors').toEqual([]);
-});
 
 test('first launch offers the sample portfolio; it opens and is still there after a reload', async ({ page }) => {
   const app = new AppPage(page);

@@ -3,6 +3,7 @@
 // name Object.prototype's keys. Built with SheetJS and fflate, so no binary blobs live in git.
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 
 const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -13,20 +14,58 @@ const CONTENT_TYPES =
   '</Types>';
 
 const zipBombCache = new Map<number, Uint8Array>();
+const MIB = 1024 * 1024;
+
+/** A zip written by hand from entries already deflated (raw deflate), with their true sizes and CRCs. */
+function zipOfDeflated(entries: { name: string; deflated: Uint8Array; size: number; crc: number }[]): Uint8Array {
+  const u16 = (n: number) => [n & 0xff, (n >>> 8) & 0xff];
+  const u32 = (n: number) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
+  const locals: Uint8Array[] = [];
+  const central: number[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = [...strToU8(e.name)];
+    const common = [...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0x21), ...u32(e.crc), ...u32(e.deflated.length), ...u32(e.size), ...u16(name.length)];
+    const header = new Uint8Array([...u32(0x04034b50), ...common, ...u16(0), ...name]);
+    locals.push(header, e.deflated);
+    central.push(...u32(0x02014b50), ...u16(20), ...common, ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name);
+    offset += header.length + e.deflated.length;
+  }
+  const end = [...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length), ...u32(central.length), ...u32(offset), ...u16(0)];
+  return new Uint8Array(Buffer.concat([...locals, new Uint8Array(central), new Uint8Array(end)]));
+}
 
 /**
  * An xlsx-shaped zip whose one worksheet entry is `sizeBytes` of zeros, deflated (300 MB becomes
- * about 300 KB, a ratio near 1000). Building 300 MB takes about 2.5 s, so results are cached.
+ * about 300 KB, a ratio near 1000): an honest bomb, whose directory tells the truth and whose
+ * data really inflates to that size. Deflating 300 MB takes seconds, so the stream is one
+ * deflated MiB of zeros ended by a sync flush (byte-aligned, referring to nothing before it),
+ * repeated, then an empty final block; the CRC is computed MiB by MiB.
  */
-export function zipBomb(sizeBytes = 300 * 1024 * 1024): Uint8Array {
+export function zipBomb(sizeBytes = 300 * MIB): Uint8Array {
   const cached = zipBombCache.get(sizeBytes);
   if (cached) return cached;
-  const files: Zippable = {
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
-    'xl/workbook.xml': strToU8('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>'),
-    'xl/worksheets/sheet1.xml': [new Uint8Array(sizeBytes), { level: 9 }],
+  const whole = Math.floor(sizeBytes / MIB);
+  const zeros = new Uint8Array(MIB);
+  const block = deflateRawSync(zeros, { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const tail = sizeBytes % MIB;
+  const parts: Uint8Array[] = Array.from({ length: whole }, () => block);
+  let crc = 0;
+  for (let i = 0; i < whole; i++) crc = crc32(zeros, crc);
+  if (tail > 0) {
+    parts.push(deflateRawSync(zeros.subarray(0, tail), { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+    crc = crc32(zeros.subarray(0, tail), crc);
+  }
+  parts.push(new Uint8Array([0x03, 0x00])); // an empty final block (fixed Huffman, end of block)
+  const small = (name: string, text: string) => {
+    const bytes = strToU8(text);
+    return { name, deflated: new Uint8Array(deflateRawSync(bytes)), size: bytes.length, crc: crc32(bytes) };
   };
-  const zip = zipSync(files);
+  const zip = zipOfDeflated([
+    small('[Content_Types].xml', CONTENT_TYPES),
+    small('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>'),
+    { name: 'xl/worksheets/sheet1.xml', deflated: new Uint8Array(Buffer.concat(parts)), size: sizeBytes, crc },
+  ]);
   zipBombCache.set(sizeBytes, zip);
   return zip;
 }

@@ -1,4 +1,4 @@
-// Every file under shared/fixtures (written by Excel, LibreOffice and other projects) either
+// Every file under test/fixtures (written by Excel, LibreOffice and other projects) either
 // opens with the values it holds or is refused with a reason; none throws or hangs.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { decodeText, parseDelimited } from './text';
 import { cellText, type ReadResult, type SourceCell, type SourceWorkbook } from '../source';
 import { addDays } from '../../calendar';
 
-const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 const SHEETS = join(FIXTURES, 'spreadsheets');
 
 function walk(dir: string): string[] {
@@ -59,11 +59,8 @@ describe('every fixture file', () => {
   for (const path of files) {
     const rel = relative(FIXTURES, path);
     it(`${rel}: opens or is refused with a reason, without throwing or hanging`, () => {
-      const t0 = performance.now();
       let r: ReadResult | undefined;
       expect(() => (r = read(path))).not.toThrow();
-      const ms = performance.now() - t0;
-      expect(ms).toBeLessThan(10_000);
       const want = expectationFor(rel);
       if ('refused' in want) {
         expect(r!.ok).toBe(false);
@@ -85,7 +82,7 @@ describe('every fixture file', () => {
       }
       // Structured-cloneable (it crosses from a worker to the page).
       expect(structuredClone(wb)).toEqual(wb);
-    }, 30_000);
+    });
   }
 });
 

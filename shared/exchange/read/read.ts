@@ -616,7 +616,7 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, opts: ReadO
     if (!(bytes instanceof Uint8Array)) return fail(`${who} could not be read.`);
     if (bytes.length === 0) return fail(`${who} is empty (0 bytes).`);
     if (bytes.length > limits.maxFileBytes) {
-      return fail(`${who} was refused: it is ${formatBytes(bytes.length)} (limit ${formatBytes(limits.maxFileBytes)}).`);
+      return { ok: false, reason: `${who} was refused: it is ${formatBytes(bytes.length)} (limit ${formatBytes(limits.maxFileBytes)}).`, bytesRead: 0 };
     }
     const kind = sniff(bytes);
     const ext = extensionOf(fileName);
@@ -625,7 +625,7 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, opts: ReadO
         return fail(`${who} is not a spreadsheet: ${kind.reason}.`);
       case 'zip': {
         const check = inspectZip(bytes, limits, cleanName(fileName));
-        if (!check.ok) return fail(check.reason);
+        if (!check.ok) return check.bytesRead === undefined ? fail(check.reason) : { ok: false, reason: check.reason, bytesRead: check.bytesRead };
         if (check.list.some((e) => e.encrypted)) {
           return fail(`${who} is password-protected (an encrypted zip). Save it again without a password and import that.`);
         }

@@ -22,9 +22,13 @@ export interface ZipEntryInfo {
   offset: number;
 }
 
+/**
+ * `bytesRead` counts the bytes of the file the check looked at (the end records and the central
+ * directory): a refusal from a few hundred bytes shows that nothing was inflated, nor even read.
+ */
 export type ZipInspection =
-  | { ok: true; entries: number; uncompressed: number; list: ZipEntryInfo[] }
-  | { ok: false; reason: string };
+  | { ok: true; entries: number; uncompressed: number; list: ZipEntryInfo[]; bytesRead: number }
+  | { ok: false; reason: string; /** Absent when the directory could not be read. */ bytesRead?: number };
 
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
@@ -83,6 +87,8 @@ interface Directory {
   offset: number;
   /** Where the (zip32) end record starts: the directory should end there. */
   end: number;
+  /** Bytes read to find and read the end records (the search from the end, zip64 records). */
+  scanned: number;
 }
 
 function findDirectory(b: Uint8Array): Directory | null {
@@ -99,6 +105,7 @@ function findDirectory(b: Uint8Array): Directory | null {
     let size = u32(b, p + 12);
     let offset = u32(b, p + 16);
     let end = p;
+    let scanned = b.length - p;
     if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
       const loc = p - 20;
       if (loc < 0 || u32(b, loc) !== SIG_EOCD64_LOCATOR) return null;
@@ -109,19 +116,23 @@ function findDirectory(b: Uint8Array): Directory | null {
       size = u64(b, at + 40);
       offset = u64(b, at + 48);
       end = at;
+      scanned += 20 + 56;
     } else if (disk !== 0 || cdDisk !== 0) {
       return null; // split archives are not spreadsheets
     }
-    return { entries, size, offset, end };
+    return { entries, size, offset, end, scanned };
   }
   return null;
 }
 
 /** Reads the central directory; null when it is missing or does not hold together. */
-export function readZipDirectory(b: Uint8Array, maxEntries = Infinity): { list: ZipEntryInfo[]; declared: number } | { tooMany: number } | null {
+export function readZipDirectory(
+  b: Uint8Array,
+  maxEntries = Infinity,
+): { list: ZipEntryInfo[]; declared: number; bytesRead: number } | { tooMany: number; bytesRead: number } | null {
   const dir = findDirectory(b);
   if (!dir) return null;
-  if (dir.entries > maxEntries) return { tooMany: dir.entries };
+  if (dir.entries > maxEntries) return { tooMany: dir.entries, bytesRead: dir.scanned };
   // Self-extracting or prefixed zips shift every offset by the prefix's length.
   let shift = 0;
   if (dir.offset + 4 > b.length || u32(b, dir.offset) !== SIG_CENTRAL) {
@@ -130,7 +141,8 @@ export function readZipDirectory(b: Uint8Array, maxEntries = Infinity): { list: 
     shift = start - dir.offset;
   }
   const list: ZipEntryInfo[] = [];
-  let p = dir.offset + shift;
+  const first = dir.offset + shift;
+  let p = first;
   const stop = Math.min(dir.offset + shift + dir.size, b.length);
   while (list.length < dir.entries) {
     if (p + CENTRAL_SIZE > stop || u32(b, p) !== SIG_CENTRAL) return null;
@@ -172,7 +184,7 @@ export function readZipDirectory(b: Uint8Array, maxEntries = Infinity): { list: 
     list.push({ name, compressed, uncompressed, method, encrypted: (flags & 1) !== 0, offset: offset + shift });
     p = next;
   }
-  return { list, declared: dir.entries };
+  return { list, declared: dir.entries, bytesRead: dir.scanned + (p - first) };
 }
 
 /**
@@ -181,8 +193,8 @@ export function readZipDirectory(b: Uint8Array, maxEntries = Infinity): { list: 
  */
 export function inspectZip(bytes: Uint8Array, limits: ReadLimits, fileName = ''): ZipInspection {
   const who = fileName === '' ? 'The file' : `"${fileName}"`;
-  const refused = (why: string): ZipInspection => ({ ok: false, reason: `${who} was refused: ${why}` });
   const dir = readZipDirectory(bytes, limits.maxZipEntries);
+  const refused = (why: string): ZipInspection => ({ ok: false, reason: `${who} was refused: ${why}`, bytesRead: dir?.bytesRead ?? 0 });
   if (!dir) return { ok: false, reason: `${who} is damaged: its zip directory cannot be read. It may be incomplete (a download or copy cut short) or not really a zip file.` };
   if ('tooMany' in dir) {
     return refused(`it holds ${dir.tooMany.toLocaleString('en-US')} files inside its zip (limit ${limits.maxZipEntries.toLocaleString('en-US')}); a spreadsheet holds a few dozen.`);
@@ -206,7 +218,7 @@ export function inspectZip(bytes: Uint8Array, limits: ReadLimits, fileName = '')
     const ratio = Math.round(total / Math.max(totalCompressed, 1));
     return refused(`it would expand from ${formatBytes(totalCompressed)} to ${formatBytes(total)}, ${ratio.toLocaleString('en-US')} times its size (limit ${limits.maxCompressionRatio}), which is how a zip bomb behaves.`);
   }
-  return { ok: true, entries: dir.list.length, uncompressed: total, list: dir.list };
+  return { ok: true, entries: dir.list.length, uncompressed: total, list: dir.list, bytesRead: dir.bytesRead };
 }
 
 /**

@@ -32,7 +32,7 @@ export class AppPage {
 
   async openDemoFromWelcome() {
     await this.page.getByRole('button', { name: /Open the sample portfolio/ }).click();
-    await expect(this.page.locator('.busy-overlay')).toHaveCount(0, { timeout: 30_000 });
+    await expect(this.page.locator('.busy-overlay')).toHaveCount(0);
   }
 
   async openWorkbookMenu() {

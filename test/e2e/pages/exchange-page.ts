@@ -38,8 +38,8 @@ export class ExchangePage {
     return this.wizard.locator('.steps [aria-current="step"]');
   }
 
-  async expectStep(label: string | RegExp, timeout = 20_000) {
-    await expect(this.currentStep()).toContainText(label, { timeout });
+  async expectStep(label: string | RegExp) {
+    await expect(this.currentStep()).toContainText(label);
   }
 
   button(name: string | RegExp): Locator {
