@@ -332,7 +332,7 @@ export class AppStore {
     if (!current) return null;
     const name = `${safeFileName(current.settings.name)} ${localToday(new Date())}.xlsx`;
     const bytes = await this.inWorker(`Exporting ${name}`, (w) =>
-      w.call<Uint8Array>({ type: 'export-xlsx', grid, exportId: this.newId(), exportedAt: new Date().toISOString(), today: localToday(new Date()) }, (stage, f) => this.set({ busy: { label: `Exporting ${name}: ${stage.toLowerCase()}…`, progress: f, cancel: () => w.terminate() } })),
+      w.call({ type: 'export-xlsx', grid, exportId: this.newId(), exportedAt: new Date().toISOString(), today: localToday(new Date()) }, (stage, f) => this.set({ busy: { label: `Exporting ${name}: ${stage.toLowerCase()}…`, progress: f, cancel: () => w.terminate() } })),
     );
     return bytes ? this.saveBytes(name, bytes, 'xlsx') : null;
   }
@@ -342,7 +342,7 @@ export class AppStore {
     const current = this.snapshot.current;
     if (!current) return null;
     const name = `${safeFileName(current.settings.name)} ${KIND_LABELS[kind].sheet}.csv`;
-    const bytes = await this.inWorker(`Exporting ${name}`, (w) => w.call<Uint8Array>({ type: 'export-csv', kind, today: localToday(new Date()) }));
+    const bytes = await this.inWorker(`Exporting ${name}`, (w) => w.call({ type: 'export-csv', kind, today: localToday(new Date()) }));
     return bytes ? this.saveBytes(name, bytes, 'csv') : null;
   }
 

@@ -32,7 +32,7 @@ export class ImportSession {
       worker = await store.exchangeWorker(onProgress);
       const remembered = (await store.getPref<Record<string, RememberedMapping>>(MAPPINGS_PREF)) ?? {};
       const copy = bytes.slice();
-      const summary = await worker.call<ReadSummary>({ type: 'read', name, bytes: copy, remembered }, onProgress, [copy.buffer]);
+      const summary = await worker.call({ type: 'read', name, bytes: copy, remembered }, onProgress, [copy.buffer]);
       return new ImportSession(store, worker, summary);
     } catch (e) {
       worker?.terminate();
@@ -46,18 +46,18 @@ export class ImportSession {
 
   /** Re-suggests a sheet's mapping for another kind of record. */
   remap(sheet: string, kind: ImportKind): Promise<SheetProposal> {
-    return this.worker.call<SheetProposal>({ type: 'remap', sheet, kind });
+    return this.worker.call({ type: 'remap', sheet, kind });
   }
 
   /** Converts and validates every row; nothing is written. */
   async preview(proposals: SheetProposal[], onProgress?: ProgressFn): Promise<ImportReport> {
-    const first = await this.worker.call<{ report: ImportReport; rows: number; issues: number }>({ type: 'preview', proposals, today: today() }, onProgress);
+    const first = await this.worker.call({ type: 'preview', proposals, today: today() }, onProgress);
     const report = first.report;
     // The rest of a long report in parts, each a short task on this thread.
     for (const what of ['rows', 'issues'] as const) {
       const list = report[what] as unknown[];
       while (list.length < first[what]) {
-        const part = await this.worker.call<unknown[]>({ type: 'report-part', what, from: list.length });
+        const part = await this.worker.call({ type: 'report-part', what, from: list.length });
         if (!part.length) break;
         for (const x of part) list.push(x);
       }
@@ -86,7 +86,7 @@ export class ImportSession {
 
   /** For one of our exports: the three-way, cell-level diff. */
   diff(onProgress?: ProgressFn): Promise<MergeDiff> {
-    return this.worker.call<MergeDiff>({ type: 'diff', today: today() }, onProgress);
+    return this.worker.call({ type: 'diff', today: today() }, onProgress);
   }
 
   /** Applies the accepted cells and rows as one undo step with a merge entry in the history. */

@@ -3,9 +3,9 @@
 // survives it.
 import type { WorkbookState } from '../../shared/commands/state';
 import type { StoredRecord, StoredWorkbook } from '../../shared/commands/types';
-import type { Plan, PlanResult } from '../../shared/commands/plan';
+import type { PlanResult } from '../../shared/commands/plan';
 import { ENTITY_NAMES } from '../../shared/model/schemas';
-import type { ExchangeRequest, ExchangeResponse } from './exchange.worker';
+import type { ExchangeReply, ExchangeRequestOf, ExchangeRequestType, ExchangeResponse } from './exchange.worker';
 
 export class Canceled extends Error {
   constructor() {
@@ -39,11 +39,14 @@ export class ExchangeWorker {
     };
   }
 
-  call<T>(req: ExchangeRequest, onProgress?: (stage: string, fraction: number | null) => void, transfer: Transferable[] = []): Promise<T> {
+  /** Sends one request; the reply's type is the one the protocol declares for the request's type. */
+  call<K extends ExchangeRequestType>(req: ExchangeRequestOf<K>, onProgress?: (stage: string, fraction: number | null) => void, transfer: Transferable[] = []): Promise<ExchangeReply<K>> {
     const w = this.worker;
     if (!w) return Promise.reject(new Canceled());
     if (this.busy) return Promise.reject(new Error('The spreadsheet worker is busy'));
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<ExchangeReply<K>>((resolve, reject) => {
+      // The one place a reply meets its type: the worker answers requests in order, one at a time,
+      // with the reply declared for the request (exchange.worker.ts `reply`).
       this.busy = { resolve: resolve as (v: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) };
       w.postMessage(req, transfer);
     });
@@ -68,10 +71,10 @@ export class ExchangeWorker {
 
   /** The import plan the worker checked last, fetched in parts (see the worker). */
   async takePlan(): Promise<PlanResult> {
-    const first = await this.call<{ result: PlanResult; parts: number }>({ type: 'take-plan', part: 0 });
+    const first = await this.call({ type: 'take-plan' });
     const plan = first.result.plan;
     for (let part = 1; plan && part < first.parts; part++) {
-      const slice = await this.call<{ puts: Plan['puts']; entries: Plan['entries'] }>({ type: 'take-plan', part });
+      const slice = await this.call({ type: 'take-plan-part', part });
       for (const p of slice.puts) plan.puts.push(p);
       for (const e of slice.entries) plan.entries.push(e);
     }

@@ -4,7 +4,7 @@
 // what it shows; a 50k-row file never blocks the window.
 import { WorkbookState } from '../../shared/commands/state';
 import type { StoredRecord, StoredWorkbook } from '../../shared/commands/types';
-import type { PlanResult } from '../../shared/commands/plan';
+import type { Plan, PlanResult } from '../../shared/commands/plan';
 import { createIdGenerator } from '../../shared/util/ids';
 import { readSpreadsheet } from '../../shared/exchange/read/read';
 import type { SourceCell, SourceWorkbook } from '../../shared/exchange/source';
@@ -37,20 +37,40 @@ export interface ReadSummary {
   snapshotError?: string;
 }
 
-export type ExchangeRequest =
-  | { type: 'state'; meta: StoredWorkbook; rows: StoredRecord[]; last: boolean }
-  | { type: 'read'; name: string; bytes: Uint8Array; remembered: Record<string, { kind: ImportKind; columns: { header: string; field: string | null; scale?: number }[] }> }
-  | { type: 'remap'; sheet: string; kind: ImportKind }
-  | { type: 'preview'; proposals: SheetProposal[]; today: string }
-  | { type: 'take-plan'; part: number }
-  | { type: 'report-part'; what: 'rows' | 'issues'; from: number }
-  | { type: 'diff'; today: string }
-  | { type: 'export-xlsx'; grid: GridUnit; exportId: string; exportedAt: string; today: string }
-  | { type: 'export-csv'; kind: ImportKind; today: string };
+/** One part of an import plan: the records to write and their journal entries. */
+export interface PlanSlice {
+  puts: Plan['puts'];
+  entries: Plan['entries'];
+}
+
+/**
+ * The worker's protocol, declared once as request → reply (as shared/ipc/contract.ts does for
+ * IPC): the page's `call` takes its reply type from here, and the worker's `reply` is checked
+ * against it.
+ */
+export interface ExchangeProtocol {
+  state: { request: { meta: StoredWorkbook; rows: StoredRecord[]; last: boolean }; reply: null };
+  read: { request: { name: string; bytes: Uint8Array; remembered: Record<string, { kind: ImportKind; columns: { header: string; field: string | null; scale?: number }[] }> }; reply: ReadSummary };
+  remap: { request: { sheet: string; kind: ImportKind }; reply: SheetProposal };
+  /** The report's first part, with the full lengths of its rows and issues. */
+  preview: { request: { proposals: SheetProposal[]; today: string }; reply: { report: ImportReport; rows: number; issues: number } };
+  /** The plan with its first part, and how many parts there are. */
+  'take-plan': { request: Record<never, never>; reply: { result: PlanResult; parts: number } };
+  'take-plan-part': { request: { part: number }; reply: PlanSlice };
+  'report-part': { request: { what: 'rows' | 'issues'; from: number }; reply: ImportReport['rows'] | ImportReport['issues'] };
+  diff: { request: { today: string }; reply: MergeDiff };
+  'export-xlsx': { request: { grid: GridUnit; exportId: string; exportedAt: string; today: string }; reply: Uint8Array };
+  'export-csv': { request: { kind: ImportKind; today: string }; reply: Uint8Array };
+}
+
+export type ExchangeRequestType = keyof ExchangeProtocol;
+export type ExchangeRequestOf<K extends ExchangeRequestType> = { type: K } & ExchangeProtocol[K]['request'];
+export type ExchangeRequest = { [K in ExchangeRequestType]: ExchangeRequestOf<K> }[ExchangeRequestType];
+export type ExchangeReply<K extends ExchangeRequestType> = ExchangeProtocol[K]['reply'];
 
 export type ExchangeResponse =
   | { type: 'progress'; stage: string; fraction: number | null }
-  | { type: 'ok'; value: unknown }
+  | { type: 'ok'; value: ExchangeReply<ExchangeRequestType> }
   | { type: 'error'; message: string };
 
 let state: WorkbookState | null = null;
@@ -71,7 +91,14 @@ const newId = createIdGenerator({ now: () => Date.now(), random });
 const clock = { newId, now: () => new Date().toISOString() };
 
 const post = (m: ExchangeResponse, transfer: Transferable[] = []) => postMessage(m, { transfer });
+/** Answers a request of type K with the reply its protocol entry declares. */
+const reply = <K extends ExchangeRequestType>(_type: K, value: ExchangeReply<K>, transfer: Transferable[] = []) => post({ type: 'ok', value }, transfer);
 const progress = (stage: string, fraction: number | null) => post({ type: 'progress', stage, fraction });
+
+function planSlice(plan: Plan, part: number): PlanSlice {
+  const from = part * PLAN_PART;
+  return { puts: plan.puts.slice(from, from + PLAN_PART), entries: plan.entries.slice(from, from + PLAN_PART) };
+}
 
 function need<T>(v: T | null, what: string): T {
   if (v === null) throw new Error(`No ${what} loaded`);
@@ -88,7 +115,7 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
           state = new WorkbookState(req.meta, rows);
           rows = [];
         }
-        return post({ type: 'ok', value: null });
+        return reply('state', null);
       }
       case 'read': {
         progress('Checking the file', null);
@@ -112,7 +139,7 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
           ...(snapshot ? { snapshot: { exportId: snapshot.exportId, exportedAt: snapshot.exportedAt, workbookId: snapshot.workbookId, workbookName: snapshot.workbookName } } : {}),
           ...(snap && 'error' in snap ? { snapshotError: snap.error } : {}),
         };
-        return post({ type: 'ok', value: summary });
+        return reply('read', summary);
       }
       case 'remap': {
         const st = need(state, 'workbook');
@@ -120,7 +147,7 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
         // Only the sheet asked about is analysed again.
         const base = analyseWorkbook({ ...src, sheets: src.sheets.filter((x) => x.name === req.sheet) }, st.settings, st.all('customField') as CustomFieldDef[])[0];
         if (!base) throw new Error(`Sheet ${req.sheet} is not in the file`);
-        return post({ type: 'ok', value: remapForKind(base, req.kind, src, st.settings, st.all('customField') as CustomFieldDef[]) });
+        return reply('remap', remapForKind(base, req.kind, src, st.settings, st.all('customField') as CustomFieldDef[]));
       }
       case 'preview': {
         progress('Checking every row', null);
@@ -129,41 +156,44 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
         lastReport = report;
         // The first part now, the rest on request: a 50k-row report sent at once would be one
         // long task on the page while it is deserialised.
-        return post({ type: 'ok', value: { report: { ...report, rows: report.rows.slice(0, REPORT_PART), issues: report.issues.slice(0, REPORT_PART) }, rows: report.rows.length, issues: report.issues.length } });
+        return reply('preview', { report: { ...report, rows: report.rows.slice(0, REPORT_PART), issues: report.issues.slice(0, REPORT_PART) }, rows: report.rows.length, issues: report.issues.length });
       }
       case 'report-part': {
         const r = need(lastReport, 'import report');
-        return post({ type: 'ok', value: (req.what === 'rows' ? r.rows : r.issues).slice(req.from, req.from + REPORT_PART) });
+        return reply('report-part', req.what === 'rows' ? r.rows.slice(req.from, req.from + REPORT_PART) : r.issues.slice(req.from, req.from + REPORT_PART));
       }
+      // In parts: the page deserialises each message on its own thread, so a 50k-record plan
+      // sent at once would be one long task there.
       case 'take-plan': {
-        // In parts: the page deserialises each message on its own thread, so a 50k-record plan
-        // sent at once would be one long task there.
         const result = need(lastPlan, 'import plan');
         const plan = result.plan;
-        const from = req.part * PLAN_PART;
-        if (!plan) return post({ type: 'ok', value: { result, parts: 1 } });
+        if (!plan) return reply('take-plan', { result, parts: 1 });
         const parts = Math.max(1, Math.ceil(Math.max(plan.puts.length, plan.entries.length) / PLAN_PART));
-        const slice = { puts: plan.puts.slice(from, from + PLAN_PART), entries: plan.entries.slice(from, from + PLAN_PART) };
-        if (req.part === 0) return post({ type: 'ok', value: { result: { ...result, plan: { ...plan, ...slice } }, parts } });
-        if (req.part === parts - 1) lastPlan = null;
-        return post({ type: 'ok', value: slice });
+        return reply('take-plan', { result: { ...result, plan: { ...plan, ...planSlice(plan, 0) } }, parts });
+      }
+      case 'take-plan-part': {
+        const plan = need(lastPlan, 'import plan').plan;
+        if (!plan) throw new Error('The import plan has no parts');
+        const parts = Math.max(1, Math.ceil(Math.max(plan.puts.length, plan.entries.length) / PLAN_PART));
+        if (req.part >= parts - 1) lastPlan = null;
+        return reply('take-plan-part', planSlice(plan, req.part));
       }
       case 'diff': {
         progress('Comparing cells', null);
         const diff: MergeDiff = diffReturnedWorkbook(need(state, 'workbook'), need(source, 'file'), need(snapshot, 'export snapshot'), { today: req.today });
-        return post({ type: 'ok', value: diff });
+        return reply('diff', diff);
       }
       case 'export-xlsx': {
         progress('Building the sheets', null);
         const { workbook } = buildExport(need(state, 'workbook'), { exportId: req.exportId, exportedAt: req.exportedAt, today: req.today, grid: req.grid });
         progress('Writing the file', null);
         const bytes = writeXlsx(workbook);
-        return post({ type: 'ok', value: bytes }, [bytes.buffer]);
+        return reply('export-xlsx', bytes, [bytes.buffer]);
       }
       case 'export-csv': {
         const t = csvTable(need(state, 'workbook'), req.kind, req.today);
         const bytes = new TextEncoder().encode(toCsv(t.header, t.rows, { bom: true }));
-        return post({ type: 'ok', value: bytes }, [bytes.buffer]);
+        return reply('export-csv', bytes, [bytes.buffer]);
       }
     }
   } catch (e) {
