@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { calendarPeriods } from '../calendar';
 import { hoursCalendarOf } from './allocation-hours';
 import { cellEdits, dateRangeText, demandRows, planAssignRole, planDemandEdit, recutSpans, type DemandSource } from './demand-grid';
+import type { LooseRecord as Rec } from '../model/record';
 
-type Rec = Record<string, unknown> & { id: string };
 const alloc = (o: Partial<Rec> & { id: string }): Rec => ({ projectId: 'p4', resourceId: 'asha', roleId: null, start: '2026-01-05', end: '2026-03-15', amount: 20, unit: 'hours-per-week', tentative: false, note: '', ...o });
 const source = (allocations: Rec[]): DemandSource => ({
   calendar: hoursCalendarOf({ hoursPerFte: 40, holidays: [] }),

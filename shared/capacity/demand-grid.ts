@@ -9,8 +9,7 @@ import type { Op } from '../commands/types';
 import type { WorkbookState } from '../commands/state';
 import { addDays, MONTH_SHORT, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../calendar';
 import { allocationRate, hoursCalendarOf, hoursRow, type HoursCalendar } from './allocation-hours';
-
-type Rec = Record<string, unknown> & { id: string };
+import type { LooseRecord as Rec } from '../model/record';
 
 export type DemandUnit = PeriodUnit;
 

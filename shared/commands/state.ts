@@ -5,8 +5,10 @@ import { ENTITY_NAMES, type EntityName, type EntityOf, type Settings, type Custo
 import { normaliseCode, type RecordLookup } from '../model/invariants';
 import type { Revs, StoredRecord, StoredWorkbook } from './types';
 import type { WorkbookRecords } from '../model/workbook';
+import type { LooseRecord } from '../model/record';
 
-export type AnyRecord = Record<string, unknown> & { id: string };
+/** A record of any entity, as the state holds it (the one loose record type, shared/model/record.ts). */
+export type AnyRecord = LooseRecord;
 
 export class WorkbookState {
   readonly id: string;

@@ -16,6 +16,7 @@ import { fieldsFor, IMPORT_KINDS, KIND_ENTITY, KIND_LABELS, type ExchangeField, 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { XlsxColumn, XlsxSheet, XlsxValue, XlsxWorkbook } from './xlsx/writer';
 import { capacitySheet } from './capacity-sheet';
+import type { LooseRecord as Rec } from '../model/record';
 
 export const SNAPSHOT_SHEET = '_pmo';
 export const SNAPSHOT_FORMAT = 'pmo-workbench-export/1';
@@ -95,8 +96,6 @@ export interface ExportOptions {
   /** At most this many periods in the allocation grid (from the first allocation). */
   maxPeriods?: number;
 }
-
-type Rec = Record<string, unknown> & { id: string };
 
 /** The record's row version: its latest journal entry id. */
 export function rowVersion(state: WorkbookState, entity: Parameters<WorkbookState['revsOf']>[0], id: string): string {

@@ -5,6 +5,7 @@
 import { columnsFor } from '../register/columns';
 import type { ColumnContext, ColumnDef, ColumnType, Option, OptionSource } from '../register/types';
 import { RAID_KINDS, type CustomFieldDef, type EntityName, type Settings } from '../model/schemas';
+import type { LooseRecord as Rec } from '../model/record';
 
 export const IMPORT_KINDS = ['project', 'milestone', 'resource', 'allocation', 'raid'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -25,7 +26,6 @@ export const KIND_ENTITY: Record<ImportKind, EntityName> = {
   raid: 'raid',
 };
 
-type Rec = Record<string, unknown> & { id: string };
 export type Col = ColumnDef<Rec>;
 
 export interface ExchangeField {

@@ -17,6 +17,7 @@ import { convertCell, inferDateOrder } from './convert-cell';
 import { parsePeriodHeader } from './periods';
 import { labelOf } from './labels';
 import { fieldsFor, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
+import type { LooseRecord as Rec } from '../model/record';
 
 /** How one sheet is read: what it holds, where its table is, which column is which field. */
 export interface SheetMapping {
@@ -120,8 +121,6 @@ const MATCH_RULES: Record<ImportKind, string> = {
 const KIND_ORDER: ImportKind[] = ['project', 'resource', 'milestone', 'allocation', 'raid'];
 
 const nameKey = (s: unknown) => matchKey(String(s ?? '')).replace(/[^\p{L}\p{N}]/gu, '');
-
-type Rec = Record<string, unknown> & { id: string };
 
 /** A column context whose reference choices include the records this import creates. */
 class ImportContext {

@@ -3,8 +3,7 @@ import { checkCustomValue, checkRecord, checkRelations, checkWorkbook, lookupFor
 import { ENTITY_NAMES, ENTITY_SCHEMAS, customFieldDef, type CustomFieldDef, type EntityName, type EntityOf } from './schemas';
 import type { WorkbookData } from './workbook';
 import { tinyWorkbook } from '../../test/helpers/tiny-workbook';
-
-type Rec = Record<string, unknown> & { id: string };
+import type { LooseRecord as Rec } from './record';
 
 /** A record of the tiny workbook, as a plain object the test may change. */
 function rec<E extends EntityName>(wb: WorkbookData, entity: E, id: string): EntityOf<E> & Rec {

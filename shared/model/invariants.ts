@@ -6,6 +6,7 @@ import { ENTITY_LABELS, ENTITY_NAMES, type CustomFieldDef, type EntityName } fro
 import type { WorkbookRecords } from './workbook';
 import { isIsoDate } from '../calendar';
 import { isMoney } from '../util/money';
+import type { LooseRecord as Rec } from './record';
 
 export interface Problem {
   entity: EntityName | 'settings';
@@ -17,8 +18,6 @@ export interface Problem {
   /** What is wrong, for display next to the field itself: "must be at most 168". */
   reason?: string;
 }
-
-type Rec = Record<string, unknown> & { id: string };
 
 const DATE_PAIRS: Partial<Record<EntityName, [string, string, string][]>> = {
   project: [

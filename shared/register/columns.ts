@@ -5,8 +5,8 @@ import { PRIORITIES, STAGES, STAGE_LABELS, type CustomFieldDef, type EntityName,
 import { costVariance, percentSpent, weightedScore } from '../analytics/project-metrics';
 import { OWN_BASELINE, milestoneSlipDays, projectSlipDays, slipDescription, type BaselineChoice } from '../baselines/baselines';
 import type { ColumnDef, ColumnType, Option } from './types';
+import type { LooseRecord as Rec } from '../model/record';
 
-type Rec = Record<string, unknown> & { id: string };
 type Col = ColumnDef<Rec>;
 
 /** The registers the grid shows, in navigation order. */

@@ -9,7 +9,6 @@ import Dexie from 'dexie';
 import { PmoDatabase } from '../../renderer/db/database';
 import { Repository } from '../../renderer/db/repository';
 import { ExchangeWorker } from '../../renderer/workers/exchange-client';
-import type { ReadSummary } from '../../renderer/workers/exchange.worker';
 import { createIdGenerator } from '../../shared/util/ids';
 import { defaultSettings, emptyRecords } from '../../shared/model/workbook';
 import { buildScaleWorkbook } from '../../shared/demo/scale';
@@ -17,7 +16,6 @@ import { readSpreadsheet } from '../../shared/exchange/read/read';
 import { analyseWorkbook, previewImport } from '../../shared/exchange/analyse';
 import { buildExport } from '../../shared/exchange/export';
 import { writeXlsx } from '../../shared/exchange/xlsx/writer';
-import type { ImportReport } from '../../shared/exchange/import';
 import { WorkbookState } from '../../shared/commands/state';
 import { planNewWorkbook } from '../../shared/commands/new-workbook';
 
@@ -150,8 +148,8 @@ window.runExchangeBench = async ({ rows, rounds }) => {
     const w = new ExchangeWorker();
     await w.loadState(state, 0);
     const copy = bytes.slice();
-    const summary = await w.call<ReadSummary>({ type: 'read', name: 'client.xlsx', bytes: copy, remembered: {} }, undefined, [copy.buffer]);
-    const { report } = await w.call<{ report: ImportReport }>({ type: 'preview', proposals: summary.proposals, today: '2026-11-21' });
+    const summary = await w.call({ type: 'read', name: 'client.xlsx', bytes: copy, remembered: {} }, undefined, [copy.buffer]);
+    const { report } = await w.call({ type: 'preview', proposals: summary.proposals, today: '2026-11-21' });
     const plan = await w.takePlan();
     await repo.commitPlan(state, plan, 'Import client.xlsx');
     const totalMs = performance.now() - t0;

@@ -16,8 +16,8 @@ import type { ColumnDef, ColumnState, DisplayRow } from '../../../shared/registe
 import type { Project, Resource, Role } from '../../../shared/model/schemas';
 import { addDays, calendarPeriods, startOfIsoWeek } from '../../../shared/calendar';
 import { plural } from '../../format';
+import type { LooseRecord as Rec } from '../../../shared/model/record';
 
-type Rec = Record<string, unknown> & { id: string };
 type Def = ColumnDef<Rec>;
 type RowRec = Rec & { row: DemandRow };
 

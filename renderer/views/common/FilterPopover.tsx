@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import { Popover } from '../../components/Popover';
 import type { ColumnContext, ColumnDef, Filter } from '../../../shared/register/types';
 import { choicesOf, formatCell, parseCell } from '../../../shared/register/convert';
+import type { LooseRecord as Rec } from '../../../shared/model/record';
 
-type Rec = Record<string, unknown> & { id: string };
 type Def = ColumnDef<Rec>;
 const RANGE_TYPES = new Set(['number', 'integer', 'money', 'percent']);
 const SET_TYPES = new Set(['select', 'multiselect', 'rag', 'reference', 'references', 'checkbox', 'person']);

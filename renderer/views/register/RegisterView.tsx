@@ -33,10 +33,9 @@ import type { CustomFieldDef } from '../../../shared/model/schemas';
 import type { Op } from '../../../shared/commands/types';
 import { plural } from '../../format';
 import './register.css';
+import type { LooseRecord as Rec } from '../../../shared/model/record';
 
-type Rec = Record<string, unknown> & { id: string };
 type Def = ColumnDef<Rec>;
-
 
 const DEFAULT_SORT: Record<RegisterEntity, ViewState['sort']> = {
   project: [{ col: 'code', dir: 'asc' }],

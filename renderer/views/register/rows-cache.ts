@@ -6,8 +6,7 @@
 import { buildRows } from '../../../shared/register/pipeline';
 import type { BuiltRows, ColumnContext, ColumnDef, DisplayRow, ViewState } from '../../../shared/register/types';
 import type { LastChange } from '../../state/app-store';
-
-type Base = Record<string, unknown> & { id: string };
+import type { LooseRecord as Base } from '../../../shared/model/record';
 
 /** Fields a computed column's value comes from. */
 const CALC_FIELDS: Record<string, string[]> = {

@@ -32,8 +32,8 @@ import { SidePanel } from './SidePanel';
 import { loopsOf, lookupOf, moveChecker, scheduleOf, violationsOf, type ScheduleInputs } from './schedule';
 import { ROW_HEIGHTS, useRoadmapPrefs, type Density } from './use-roadmap-prefs';
 import { installTestHook } from './test-hook';
+import type { LooseRecord as Rec } from '../../../shared/model/record';
 
-type Rec = Record<string, unknown> & { id: string };
 const NO_COLLAPSE: ReadonlySet<string> = new Set();
 const EXPORT_SIZES = { screen: 'As on screen', a4: 'A4 landscape', a3: 'A3 landscape' } as const;
 type ExportSize = keyof typeof EXPORT_SIZES;
