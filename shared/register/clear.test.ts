@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan, planChange } from '../commands/plan';
-import { WorkbookState } from '../commands/state';
-import { planNewWorkbook } from '../commands/new-workbook';
-import { testClock, tinyWorkbook } from '../../test/helpers/tiny-workbook';
-import { buildColumnContext } from './column-context';
-import { columnsFor } from './columns';
+import { projectRegister, type Rec } from '../../test/helpers/project-register';
 import { planClear } from './clear';
-import type { ColumnDef, DisplayRow } from './types';
-
-type Rec = Record<string, unknown> & { id: string };
+import type { DisplayRow } from './types';
 
 function setup() {
-  const clock = testClock();
-  const p = planNewWorkbook(tinyWorkbook(), { ...clock, origin: 'create', label: 'New' });
-  const state = new WorkbookState(p.workbook, p.rows);
-  const all = columnsFor('project', state.settings) as unknown as ColumnDef<Rec>[];
-  const pick = (...ids: string[]) => ids.map((id) => all.find((c) => c.id === id)!);
-  const record = (id: string): DisplayRow<Rec> => ({ kind: 'record', rowId: id, id, record: state.get('project', id) as Rec });
+  const reg = projectRegister();
   const group: DisplayRow<Rec> = { kind: 'group', rowId: 'g:pg-1', key: 'pg-1', label: 'Digital', count: 2, totals: {}, collapsed: false };
-  return { clock, state, pick, rows: [group, record('p-1'), record('p-2')], ctx: buildColumnContext(state, '2026-04-03') };
+  return { ...reg, rows: [group, reg.record('p-1'), reg.record('p-2')] };
 }
 
 describe('planClear', () => {
   it('clears editable cells as one update per record, refuses required ones with the reason, skips groups and computed columns', () => {
     const { state, clock, pick, rows, ctx } = setup();
     const columns = pick('name', 'budget', 'rag.overall', 'calc.slip');
-    expect(columns.every(Boolean)).toBe(true);
     const plan = planClear({ range: { rows: [0, 1, 2], cols: [0, 1, 2, 3] }, rows, columns, ctx, entity: 'project' });
     expect(plan.ops).toEqual([
       { op: 'update', entity: 'project', id: 'p-1', changes: { budget: null, 'rag.overall': null } },

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { planChange } from '../commands/plan';
-import { WorkbookState } from '../commands/state';
-import { planNewWorkbook } from '../commands/new-workbook';
-import { testClock, tinyWorkbook } from '../../test/helpers/tiny-workbook';
-import { buildColumnContext } from './column-context';
-import { columnsFor } from './columns';
+import { projectRegister, type Rec } from '../../test/helpers/project-register';
 import { planPaste, type PastePlan } from './paste';
 import { refusalsOf } from './refusals';
-import type { ColumnDef, DisplayRow } from './types';
-
-type Rec = Record<string, unknown> & { id: string };
+import type { ColumnDef } from './types';
 
 function setup() {
-  const clock = testClock();
-  const p = planNewWorkbook(tinyWorkbook(), { ...clock, origin: 'create', label: 'New' });
-  const state = new WorkbookState(p.workbook, p.rows);
-  const all = columnsFor('project', state.settings) as unknown as ColumnDef<Rec>[];
-  const pick = (...ids: string[]) => ids.map((id) => all.find((c) => c.id === id)!);
-  const rows: DisplayRow<Rec>[] = ['p-1', 'p-2'].map((id) => ({ kind: 'record', rowId: id, id, record: state.get('project', id) as Rec }));
-  const get = (id: string) => state.get('project', id) as Rec | undefined;
-  return { clock, state, pick, rows, get, ctx: buildColumnContext(state, '2026-04-03') };
+  const reg = projectRegister();
+  return { ...reg, rows: [reg.record('p-1'), reg.record('p-2')] };
 }
 
 describe('refusalsOf', () => {

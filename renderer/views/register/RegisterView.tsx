@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { FilterChips, FilterPopover } from '../common/FilterPopover';
 import { ColumnsMenu } from './ColumnsMenu';
 import { ViewsButton, ViewsMenu } from '../common/ViewsMenu';
+import { SearchAndGroup } from '../common/SearchAndGroup';
 import { SetFieldDialog } from './SetFieldDialog';
 import { CustomFieldsDialog } from './CustomFieldsDialog';
 import { PersonDetail } from '../common/detail/PersonDetail';
@@ -65,7 +66,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   );
   const fallback = useCallback(() => defaultViewState(allColumns as never, DEFAULT_SORT[entity]), [allColumns, entity]);
   const working = useWorkingView(entity, fallback);
-  const { view, setView, search, setSearch } = working;
+  const { view, setView } = working;
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [selection, setSelection] = useState<string[]>([]);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
@@ -254,18 +255,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
         </header>
 
         <div className="toolbar" role="toolbar" aria-label={`${labels.plural} view`}>
-          <input className="search" type="search" aria-label={`Search ${labels.plural.toLowerCase()}`} placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
-          <label className="inline">
-            Group by
-            <select aria-label="Group by" value={view.groupBy ?? ''} onChange={(e) => setView({ ...view, groupBy: e.target.value || null })}>
-              <option value="">None</option>
-              {groupable.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.header}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SearchAndGroup working={working} label={`Search ${labels.plural.toLowerCase()}`} groupable={groupable} />
           {view.groupBy && (
             <button type="button" className="ghost small" onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(built.rows.filter((r) => r.kind === 'group').map((r) => r.rowId)))}>
               {collapsed.size ? 'Expand all' : 'Collapse all'}

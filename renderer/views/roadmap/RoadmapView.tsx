@@ -9,6 +9,7 @@ import { useApp, useStore } from '../../state/use-app';
 import { useColumnContext } from '../common/column-context';
 import { useWorkingView } from '../common/use-working-view';
 import { ViewsButton, ViewsMenu } from '../common/ViewsMenu';
+import { SearchAndGroup } from '../common/SearchAndGroup';
 import { FilterChips, FilterPopover, describeFilter } from '../common/FilterPopover';
 import { ProjectDetail } from '../common/detail';
 import { Popover } from '../../components/Popover';
@@ -57,7 +58,7 @@ export function RoadmapView() {
   const allColumns = useMemo(() => columnsFor('project', current.settings, current.all('customField') as CustomFieldDef[]) as ColumnDef<Rec>[], [columnsKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const fallback = useCallback(() => defaultViewState(allColumns as never, [{ col: 'code', dir: 'asc' }]), [allColumns]);
   const working = useWorkingView('project', fallback);
-  const { view, setView, search, setSearch } = working;
+  const { view, setView } = working;
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [detailId, setDetailId] = useState<string | null>(null);
   const [popover, setPopover] = useState<null | { kind: 'views' | 'export' | 'display'; anchor: HTMLElement } | { kind: 'filter'; col: string; anchor: HTMLElement }>(null);
@@ -285,18 +286,7 @@ export function RoadmapView() {
         </header>
 
         <div className="toolbar" role="toolbar" aria-label="Roadmap view">
-          <input className="search" type="search" aria-label="Search projects" placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
-          <label className="inline">
-            Group by
-            <select aria-label="Group by" value={view.groupBy ?? ''} onChange={(e) => setView({ ...view, groupBy: e.target.value || null })}>
-              <option value="">None</option>
-              {groupable.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.header}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SearchAndGroup working={working} label="Search projects" groupable={groupable} />
           {lanes.length > 0 && (
             <button type="button" className="ghost small" onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(lanes.map((r) => r.rowId)))}>
               {collapsed.size ? 'Expand all' : 'Collapse all'}
