@@ -4,6 +4,8 @@ import { useMemo, useState } from 'react';
 import { Popover } from '../../components/Popover';
 import type { ColumnContext, ColumnDef, Filter } from '../../../shared/register/types';
 import { choicesOf, formatCell, parseCell } from '../../../shared/register/convert';
+import { withFilter } from '../../../shared/register/view-state';
+import type { WorkingView } from './use-working-view';
 import type { LooseRecord as Rec } from '../../../shared/model/record';
 
 type Def = ColumnDef<Rec>;
@@ -171,4 +173,11 @@ export function FilterChips(props: { filters: readonly Filter[]; defById: Readon
       </button>
     </div>
   );
+}
+
+/** The chips of a working view's filters: × removes one from the view, "Clear filters" all of them. */
+export function WorkingFilterChips({ working, defById, ctx, onEdit }: { working: WorkingView; defById: ReadonlyMap<string, Def>; ctx: ColumnContext; onEdit: (col: string, anchor: HTMLElement) => void }) {
+  const { view, setView } = working;
+  if (!view) return null;
+  return <FilterChips filters={view.filters} defById={defById} ctx={ctx} onEdit={onEdit} onRemove={(col) => setView(withFilter(view, col, null))} onClear={() => setView({ ...view, filters: [] })} />;
 }

@@ -11,7 +11,7 @@ import { GridUiStore } from '../../components/grid/grid-store';
 import { indexes, normalise, type CellRange } from '../../components/grid/range';
 import type { EditValue } from '../../components/grid/editors';
 import { ConfirmDialog } from '../../components/Dialog';
-import { FilterChips, FilterPopover } from '../common/FilterPopover';
+import { FilterPopover, WorkingFilterChips } from '../common/FilterPopover';
 import { ColumnsMenu } from './ColumnsMenu';
 import { ViewsButton, ViewsMenu } from '../common/ViewsMenu';
 import { SearchAndGroup } from '../common/SearchAndGroup';
@@ -272,14 +272,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
           )}
         </div>
 
-        <FilterChips
-          filters={view.filters}
-          defById={defById}
-          ctx={ctx}
-          onEdit={(col, anchor) => setPopover({ kind: 'filter', col, anchor })}
-          onRemove={(col) => setFilter(col, null)}
-          onClear={() => setView({ ...view, filters: [] })}
-        />
+        <WorkingFilterChips working={working} defById={defById} ctx={ctx} onEdit={(col, anchor) => setPopover({ kind: 'filter', col, anchor })} />
 
         {selected.length > 0 && (
           <div className="bulk-bar" role="region" aria-label="Selected rows">

@@ -10,7 +10,7 @@ import { useColumnContext } from '../common/column-context';
 import { useWorkingView } from '../common/use-working-view';
 import { ViewsButton, ViewsMenu } from '../common/ViewsMenu';
 import { SearchAndGroup } from '../common/SearchAndGroup';
-import { FilterChips, FilterPopover, describeFilter } from '../common/FilterPopover';
+import { FilterPopover, WorkingFilterChips, describeFilter } from '../common/FilterPopover';
 import { ProjectDetail } from '../common/detail';
 import { Popover } from '../../components/Popover';
 import { ShapeChart, shapesToPng, shapesToSvg, type ShapeChartHandle } from '../../components/chart';
@@ -353,14 +353,7 @@ export function RoadmapView() {
           )}
         </div>
 
-        <FilterChips
-          filters={view.filters}
-          defById={defById}
-          ctx={ctx}
-          onEdit={(col, anchor) => setPopover({ kind: 'filter', col, anchor })}
-          onRemove={(col) => setFilter(col, null)}
-          onClear={() => setView({ ...view, filters: [] })}
-        />
+        <WorkingFilterChips working={working} defById={defById} ctx={ctx} onEdit={(col, anchor) => setPopover({ kind: 'filter', col, anchor })} />
 
         <div className="rm-chart-wrap">
           <ShapeChart ref={chartRef} className="rm-chart" onResize={onResize} onPainted={onPainted} />
