@@ -392,5 +392,5 @@ export function applyPlan(state: WorkbookState, plan: Plan): void {
     state.settingsRevs = plan.settings.revs;
   }
   state.updatedAt = plan.tx.time;
-  state.version++;
+  state.noteChange(plan.entries);
 }

@@ -3,7 +3,9 @@ import { WorkbookState, type AnyRecord } from './state';
 import { checkRelations } from '../model/invariants';
 import { ENTITY_NAMES, ENTITY_SCHEMAS, type EntityName } from '../model/schemas';
 import type { StoredRecord, StoredWorkbook } from './types';
-import { tinyWorkbook } from '../../test/helpers/tiny-workbook';
+import { testClock, tinyWorkbook } from '../../test/helpers/tiny-workbook';
+import { applyPlan, planChange } from './plan';
+import type { Op } from './types';
 
 /** The tiny workbook loaded into memory, as the app does after opening it from the database. */
 function loaded(): WorkbookState {
@@ -152,5 +154,62 @@ describe('WorkbookState', () => {
       'Project code prj-001 is already used by another project',
       'Project prj-001: Partner must be one of: Acme',
     ]);
+  });
+});
+
+describe('WorkbookState versions', () => {
+  const commit = (state: WorkbookState, ops: Op[]) => {
+    const { plan } = planChange(state, ops, { ...testClock(), origin: 'edit', label: 'Edit' });
+    if (!plan) throw new Error('nothing planned');
+    applyPlan(state, plan);
+    return plan;
+  };
+
+  it('bumps the versions of the entities and fields a commit touched, and only those', () => {
+    const state = loaded();
+    expect(state.versionOf(['project', 'programme', 'settings'])).toBe(0);
+    commit(state, [{ op: 'update', entity: 'programme', id: state.all('programme')[0]!.id, changes: { name: 'Renamed' } }]);
+    expect(state.version).toBe(1);
+    expect(state.versionOf(['programme'])).toBe(1);
+    expect(state.versionOf(['project', 'allocation', 'resource', 'settings'])).toBe(0);
+    expect(state.versionOf([['programme', ['manager']]])).toBe(0);
+    expect(state.versionOf([['programme', ['name']]])).toBe(1);
+    commit(state, [{ op: 'settings', changes: { name: 'Other name' } }]);
+    expect(state.versionOf(['settings'])).toBe(2);
+    expect(state.versionOf([['settings', ['holidays']]])).toBe(0);
+    expect(state.versionOf(['programme'])).toBe(1);
+  });
+
+  it('counts a create or delete for every field reader of the entity', () => {
+    const state = loaded();
+    commit(state, [{ op: 'delete', entity: 'dependency', id: state.all('dependency')[0]!.id }]);
+    expect(state.versionOf([['dependency', ['lagDays']]])).toBe(1);
+    expect(state.versionOf([['milestone', ['name']]])).toBe(0);
+  });
+
+  it('gives the same list object until its entity changes', () => {
+    const state = loaded();
+    const projects = state.list('project');
+    const programmes = state.list('programme');
+    expect(state.list('project')).toBe(projects);
+    expect(Object.isFrozen(projects)).toBe(true);
+    commit(state, [{ op: 'update', entity: 'programme', id: programmes[0]!.id, changes: { name: 'Renamed' } }]);
+    expect(state.list('project')).toBe(projects);
+    expect(state.list('programme')).not.toBe(programmes);
+    expect(state.list('programme').find((g) => g.id === programmes[0]!.id)?.name).toBe('Renamed');
+  });
+
+  it('remembers the changes since a version, and says when it no longer knows them all', () => {
+    const state = loaded();
+    const id = state.all('project')[0]!.id;
+    expect(state.changesSince(0)).toEqual([]);
+    for (let i = 0; i < 70; i++) commit(state, [{ op: 'update', entity: 'project', id, changes: { businessUnit: `BU ${i}` } }]);
+    expect(state.changesSince(70)).toEqual([]);
+    const last2 = state.changesSince(68)!;
+    expect(last2.map((entries) => entries.map((e) => [e.entity, e.recordId, e.field, e.after]))).toEqual([[['project', id, 'businessUnit', 'BU 68']], [['project', id, 'businessUnit', 'BU 69']]]);
+    // 64 commits are kept: the first six are forgotten.
+    expect(state.changesSince(6)).toHaveLength(64);
+    expect(state.changesSince(5)).toBeNull();
+    expect(state.changesSince(71)).toBeNull();
   });
 });
