@@ -2,7 +2,8 @@
 // the current view, dialogs and messages. Global keyboard shortcuts live here.
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { AppSnapshot, AppStore } from '../state/app-store';
-import { StoreContext, useApp, useStore } from '../state/use-app';
+import { StoreContext, useAppSelector, useSaveStatus, useStore } from '../state/use-app';
+import { shallowEqual } from '../state/external-store';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Notices } from '../components/Notices';
 import { WorkbookMenu, type WorkbookAction } from './WorkbookMenu';
@@ -40,8 +41,12 @@ function isTextField(target: EventTarget | null): boolean {
   return el.isContentEditable || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((el as HTMLInputElement).type)) || el.tagName === 'SELECT';
 }
 
+/** What the frame shows: not the data (views read that), so an edit does not re-render the frame. */
+const selectFrame = (s: AppSnapshot) => ({ phase: s.phase, failure: s.failure, current: s.current, busy: s.busy });
+const selectUndo = (s: AppSnapshot) => s.undo;
+
 function Shell() {
-  const app = useApp();
+  const app = useAppSelector(selectFrame, shallowEqual);
   const store = useStore();
   const [area, setArea] = useState<Area>('overview');
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -188,12 +193,7 @@ function Shell() {
         <div className="spacer" />
         {current && (
           <>
-            <button type="button" className="ghost" disabled={!app.undo.canUndo} onClick={() => void store.undo()} title={app.undo.undoLabel ? `Undo ${app.undo.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={app.undo.undoLabel ? `Undo ${app.undo.undoLabel}` : 'Undo'}>
-              ↶ Undo
-            </button>
-            <button type="button" className="ghost" disabled={!app.undo.canRedo} onClick={() => void store.redo()} title={app.undo.redoLabel ? `Redo ${app.undo.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label={app.undo.redoLabel ? `Redo ${app.undo.redoLabel}` : 'Redo'}>
-              ↷ Redo
-            </button>
+            <UndoRedo />
             <SaveState />
           </>
         )}
@@ -260,8 +260,23 @@ function BusyOverlay({ busy }: { busy: NonNullable<AppSnapshot['busy']> }) {
   );
 }
 
+function UndoRedo() {
+  const store = useStore();
+  const undo = useAppSelector(selectUndo);
+  return (
+    <>
+      <button type="button" className="ghost" disabled={!undo.canUndo} onClick={() => void store.undo()} title={undo.undoLabel ? `Undo ${undo.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label={undo.undoLabel ? `Undo ${undo.undoLabel}` : 'Undo'}>
+        ↶ Undo
+      </button>
+      <button type="button" className="ghost" disabled={!undo.canRedo} onClick={() => void store.redo()} title={undo.redoLabel ? `Redo ${undo.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label={undo.redoLabel ? `Redo ${undo.redoLabel}` : 'Redo'}>
+        ↷ Redo
+      </button>
+    </>
+  );
+}
+
 function SaveState() {
-  const { save } = useApp();
+  const save = useSaveStatus();
   const text = save.status === 'saved' ? 'All changes saved' : save.status === 'saving' ? 'Saving…' : 'Not saved';
   return (
     <span className={`save-state ${save.status}`} role="status" title={save.status === 'error' ? save.message : text} data-testid="save-state">

@@ -2,14 +2,16 @@
 // a file (refused with its reason, or the same workbook already here).
 import { useEffect, useState } from 'react';
 import { ConfirmDialog, Dialog, MessageDialog, PromptDialog } from '../components/Dialog';
-import { useApp, useStore } from '../state/use-app';
+import { useAppSelector, useSettings, useStore, useWorkbookList } from '../state/use-app';
+import type { AppSnapshot } from '../state/app-store';
 import type { OpenOutcome } from '../state/app-store';
 
 export type DialogState = null | { kind: 'new' } | { kind: 'rename' } | { kind: 'delete'; id: string } | { kind: 'about' } | { kind: 'outcome'; outcome: OpenOutcome };
 
 export function WorkbookDialogs({ dialog, onClose }: { dialog: DialogState; onClose: () => void }) {
   const store = useStore();
-  const app = useApp();
+  const name = useSettings()?.name;
+  const workbooks = useWorkbookList();
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'new':
@@ -31,7 +33,7 @@ export function WorkbookDialogs({ dialog, onClose }: { dialog: DialogState; onCl
         <PromptDialog
           title="Rename workbook"
           label="Name"
-          initial={app.current?.settings.name ?? ''}
+          initial={name ?? ''}
           confirm="Rename"
           onClose={onClose}
           onSubmit={(name) => {
@@ -41,7 +43,7 @@ export function WorkbookDialogs({ dialog, onClose }: { dialog: DialogState; onCl
         />
       );
     case 'delete': {
-      const wb = app.workbooks.find((w) => w.id === dialog.id);
+      const wb = workbooks.find((w) => w.id === dialog.id);
       if (!wb) return null;
       return (
         <ConfirmDialog
@@ -117,9 +119,11 @@ function OpenOutcomeDialog({ outcome, onClose }: { outcome: OpenOutcome; onClose
   );
 }
 
+const selectPersistent = (s: AppSnapshot) => s.persistent;
+
 function AboutDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
-  const app = useApp();
+  const persistent = useAppSelector(selectPersistent);
   const [info, setInfo] = useState<{ version: string; details: string } | null>(null);
   useEffect(() => {
     void store.platform.appVersion().then(setInfo);
@@ -141,7 +145,7 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
         <dt>Runs in</dt>
         <dd>{info?.details ?? '…'}</dd>
         <dt>Storage</dt>
-        <dd>{app.persistent === null ? 'Checking…' : app.persistent ? 'Persistent: the browser will not clear it to save space' : 'Best effort: the browser may clear it when disk space runs low; save copies as files'}</dd>
+        <dd>{persistent === null ? 'Checking…' : persistent ? 'Persistent: the browser will not clear it to save space' : 'Best effort: the browser may clear it when disk space runs low; save copies as files'}</dd>
       </dl>
     </Dialog>
   );

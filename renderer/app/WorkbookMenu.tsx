@@ -1,7 +1,7 @@
 // The workbook switcher: the open workbook's name, and a menu to switch, create, open, save,
 // rename, duplicate or delete workbooks. Arrow keys move through it, Esc closes it.
 import { useMenuButton } from '../components/use-menu-button';
-import { useApp } from '../state/use-app';
+import { useSettings, useWorkbook, useWorkbookList } from '../state/use-app';
 
 export type WorkbookAction =
   | { kind: 'new' | 'demo' | 'open' | 'save-as' | 'rename' | 'duplicate' | 'about' }
@@ -9,21 +9,22 @@ export type WorkbookAction =
   | { kind: 'switch'; id: string };
 
 export function WorkbookMenu({ onAction }: { onAction: (a: WorkbookAction) => void }) {
-  const app = useApp();
-  const current = app.current;
+  const current = useWorkbook();
+  const name = useSettings()?.name;
+  const workbooks = useWorkbookList();
   const { open, setOpen, menuRef, buttonRef, onKeyDown, choose: pick } = useMenuButton();
   const choose = (a: WorkbookAction) => pick(onAction, a);
 
   return (
     <div className="wb-menu">
-      <button ref={buttonRef} type="button" className="wb-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={current?.settings.name}>
-        <span className="wb-name">{current ? current.settings.name : 'No workbook open'}</span>
+      <button ref={buttonRef} type="button" className="wb-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={name}>
+        <span className="wb-name">{current ? name : 'No workbook open'}</span>
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div ref={menuRef} className="menu" role="menu" aria-label="Workbooks" onKeyDown={onKeyDown}>
-          {app.workbooks.length > 0 && <div className="menu-heading">Workbooks</div>}
-          {app.workbooks.map((w) => (
+          {workbooks.length > 0 && <div className="menu-heading">Workbooks</div>}
+          {workbooks.map((w) => (
             <button key={w.id} type="button" role="menuitemradio" aria-checked={w.id === current?.id} className="menu-item workbook-item" onClick={() => choose({ kind: 'switch', id: w.id })}>
               <span className="check" aria-hidden="true">
                 {w.id === current?.id ? '✓' : ''}
@@ -32,7 +33,7 @@ export function WorkbookMenu({ onAction }: { onAction: (a: WorkbookAction) => vo
               <span className="muted small">{w.projectCount === 1 ? '1 project' : `${w.projectCount} projects`}</span>
             </button>
           ))}
-          {app.workbooks.length > 0 && <div className="menu-sep" role="separator" />}
+          {workbooks.length > 0 && <div className="menu-sep" role="separator" />}
           <button type="button" role="menuitem" className="menu-item" onClick={() => choose({ kind: 'new' })}>
             New workbook…
           </button>

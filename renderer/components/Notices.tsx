@@ -1,9 +1,12 @@
 // Messages after an action ("Saved a copy as …", a storage error), announced to screen readers.
 import { useEffect } from 'react';
-import { useApp, useStore } from '../state/use-app';
+import { useAppSelector, useStore } from '../state/use-app';
+import type { AppSnapshot } from '../state/app-store';
+
+const selectNotices = (s: AppSnapshot) => s.notices;
 
 export function Notices() {
-  const { notices } = useApp();
+  const notices = useAppSelector(selectNotices);
   const store = useStore();
   useEffect(() => {
     const timers = notices.filter((n) => n.kind === 'info').map((n) => setTimeout(() => store.dismiss(n.id), 6000));

@@ -1,6 +1,8 @@
 // The app's state outside React: the workbook list, the open workbook (in memory), undo/redo
-// and the save status. Every change goes through Repository.commit (the one command path);
-// React reads immutable snapshots through useSyncExternalStore.
+// and the save status. Every change goes through Repository.commit (the one command path).
+// React reads immutable snapshots through the external-store primitive (./external-store),
+// by selectors (./use-app): a commit publishes the snapshot once; the save status ("Saving…",
+// "All changes saved") is a store of its own, so data readers never re-render for it.
 import { Repository, type CommitResult, type UndoInfo } from '../db/repository';
 import { PmoDatabase } from '../db/database';
 import type { WorkbookState } from '../../shared/commands/state';
@@ -16,6 +18,7 @@ import { buildDemoWorkbook } from '../../shared/demo/demo';
 import { serializeWorkbook, workbookFileName, type WorkbookFile } from '../../shared/file/pmowb';
 import { checkWorkbookFile } from '../workers/open-workbook';
 import type { Platform } from '../platform/platform';
+import { ExternalStore } from './external-store';
 
 declare const __APP_VERSION__: string;
 
@@ -53,7 +56,6 @@ export interface AppSnapshot {
   /** Changes whenever the open workbook's data changes. */
   dataVersion: number;
   undo: UndoInfo;
-  save: SaveStatus;
   notices: Notice[];
   busy: Busy | null;
   persistent: boolean | null;
@@ -98,20 +100,20 @@ export function safeFileName(name: string): string {
 export class AppStore {
   readonly repo: Repository;
   private readonly newId = createIdGenerator({ now: () => Date.now(), random: randomFloat });
-  private snapshot: AppSnapshot = {
+  private readonly state = new ExternalStore<AppSnapshot>({
     phase: 'loading',
     failure: null,
     workbooks: [],
     current: null,
     dataVersion: 0,
     undo: NO_UNDO,
-    save: { status: 'saved' },
     notices: [],
     busy: null,
     persistent: null,
     lastChange: null,
-  };
-  private readonly listeners = new Set<() => void>();
+  });
+  /** "Saving…" / "All changes saved" / the error, for the header; apart so data readers never hear it. */
+  readonly saveStatus = new ExternalStore<SaveStatus>({ status: 'saved' });
   private pending = 0;
   private noticeSeq = 0;
   /** Serialises writes so that undo, edits and workbook switches never interleave. */
@@ -124,16 +126,21 @@ export class AppStore {
     this.repo = new Repository(db, { newId: this.newId, now: () => new Date().toISOString() });
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
 
-  getSnapshot = (): AppSnapshot => this.snapshot;
+  getSnapshot = (): AppSnapshot => this.state.get();
+
+  /** The snapshot as a readable store, for selectors. */
+  get snapshots(): ExternalStore<AppSnapshot> {
+    return this.state;
+  }
+
+  private get snapshot(): AppSnapshot {
+    return this.state.get();
+  }
 
   private set(patch: Partial<AppSnapshot>) {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const l of this.listeners) l();
+    this.state.update(patch);
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -406,7 +413,7 @@ export class AppStore {
 
   private write<T extends CommitResult | null>(work: () => Promise<T>): Promise<T | undefined> {
     this.pending++;
-    this.set({ save: { status: 'saving' } });
+    this.saveStatus.set({ status: 'saving' });
     return this.serial(async () => {
       try {
         // User Timing marks: a profile (or the benchmark) can tell storage time from render time.
@@ -418,15 +425,16 @@ export class AppStore {
           const undo = result.undo ?? (await this.repo.undoInfo(current.id));
           const workbooks = this.snapshot.workbooks.map((w) => (w.id === current.id ? { ...w, name: current.settings.name, updatedAt: current.updatedAt } : w));
           const version = this.snapshot.dataVersion + 1;
+          // The one publication of this commit's data.
           this.set({ undo, workbooks, dataVersion: version, lastChange: result.plan ? describeChange(result.plan.entries, version) : null });
         }
-        performance.measure('pmo:commit:total', { start: t0 });
         this.pending--;
-        if (this.pending === 0) this.set({ save: { status: 'saved' } });
+        if (this.pending === 0) this.saveStatus.set({ status: 'saved' });
+        performance.measure('pmo:commit:total', { start: t0 });
         return result;
       } catch (e) {
         this.pending--;
-        this.set({ save: { status: 'error', message: (e as Error).message } });
+        this.saveStatus.set({ status: 'error', message: (e as Error).message });
         this.notify('error', (e as Error).message);
         return undefined;
       }

@@ -1,7 +1,8 @@
 // The portfolio at a glance: headline figures, money by programme, stage and RAG mix,
 // milestones due and slipped, and the top risks.
 import { useMemo } from 'react';
-import { useApp } from '../state/use-app';
+import { useSettings, useVersion, useWorkbook } from '../state/use-app';
+import { Derived } from '../state/derived';
 import { summarisePortfolio, type MilestoneRow } from '../../shared/analytics/portfolio-summary';
 import { STAGES, STAGE_LABELS, type Settings } from '../../shared/model/schemas';
 import { localToday } from '../../shared/calendar';
@@ -10,14 +11,22 @@ import { date, money, percent, plural } from '../format';
 
 const RAG_LABEL = { R: 'Red', A: 'Amber', G: 'Green', none: 'Not set' } as const;
 
+/**
+ * The summary, kept while what it reads is unchanged (an edit elsewhere, or coming back here,
+ * reuses it). Milestone slip is measured against the baseline chosen in Settings → Baselines.
+ */
+const portfolioSummary = new Derived(['project', 'programme', 'milestone', 'raid', 'resource', 'role', 'baseline', ['settings', ['compareBaselineId']]], (current, today: string) =>
+  summarisePortfolio(current.records(), today, 90, lookupOf(chooseBaseline(current.settings, current), current)),
+);
+
 export function OverviewView() {
-  const { current, dataVersion } = useApp();
+  const current = useWorkbook();
+  const settings = useSettings();
+  const version = useVersion(portfolioSummary.reads);
   const today = localToday(new Date());
-  // dataVersion changes with every committed change; the summary is recomputed then only.
-  // Milestone slip is measured against the baseline chosen in Settings → Baselines.
-  const summary = useMemo(() => (current ? summarisePortfolio(current.records(), today, 90, lookupOf(chooseBaseline(current.settings, current), current)) : null), [current, dataVersion, today]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (!current || !summary) return null;
-  const s = current.settings;
+  const summary = useMemo(() => (current ? portfolioSummary.get(current, version, today) : null), [current, version, today]);
+  if (!current || !summary || !settings) return null;
+  const s = settings;
   if (summary.projects === 0) {
     return (
       <section aria-labelledby="overview-title">

@@ -2,7 +2,8 @@
 // scoring criteria and public holidays. Each change goes through the command path: it is
 // validated, journalled and undoable like any edit.
 import { useId, useState, type ReactNode } from 'react';
-import { useApp, useStore } from '../state/use-app';
+import { useAppSelector, useSettings, useStore } from '../state/use-app';
+import type { AppSnapshot } from '../state/app-store';
 import type { Settings } from '../../shared/model/schemas';
 import { isIsoDate } from '../../shared/calendar';
 import { fieldLabel as fieldLabelFor } from '../../shared/model/labels';
@@ -29,14 +30,17 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 
 type Changes = Partial<Record<keyof Settings, unknown>>;
 
+const selectDataVersion = (s: AppSnapshot) => s.dataVersion;
+
 export function SettingsView() {
-  const { current, dataVersion } = useApp();
-  if (!current) return null;
+  const settings = useSettings();
+  const dataVersion = useAppSelector(selectDataVersion);
+  if (!settings) return null;
   // Remount on every data change so that fields show the saved value after undo or redo. The
   // Baselines panel follows the data itself: it is not remounted, so focus stays on its radios.
   return (
     <>
-      <SettingsForm key={dataVersion} settings={current.settings} />
+      <SettingsForm key={dataVersion} settings={settings} />
       <BaselinesPanel />
     </>
   );

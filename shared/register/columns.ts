@@ -49,7 +49,7 @@ const group = { groupable: true };
 const projectSlipCol: Col['get'] = (r, ctx) => projectSlipDays(r as never, ctx.baseline);
 const milestoneSlipCol: Col['get'] = (r, ctx) => milestoneSlipDays(r as never, ctx.baseline);
 
-function projectColumns(settings: Settings, customFields: CustomFieldDef[], baseline: BaselineChoice): Col[] {
+function projectColumns(settings: Settings, customFields: readonly CustomFieldDef[], baseline: BaselineChoice): Col[] {
   const cols: Col[] = [
     field('code', 'Code', 'text', { required: true, pinned: 'left', width: 110 }),
     field('name', 'Name', 'text', { required: true, pinned: 'left', width: 260 }),
@@ -128,7 +128,7 @@ const count = (name: string, header: string, entity: EntityName, fieldName: stri
  * `baseline` is the baseline slip is compared against (chooseBaseline), for the slip columns'
  * header tooltips; their values come from the context's lookup.
  */
-export function columnsFor(entity: RegisterEntity, settings: Settings, customFields: CustomFieldDef[] = [], baseline: BaselineChoice = OWN_BASELINE): Col[] {
+export function columnsFor(entity: RegisterEntity, settings: Settings, customFields: readonly CustomFieldDef[] = [], baseline: BaselineChoice = OWN_BASELINE): Col[] {
   switch (entity) {
     case 'project':
       return projectColumns(settings, customFields, baseline);

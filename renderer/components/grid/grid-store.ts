@@ -2,6 +2,7 @@
 // selected range, refused cells), so that changing them refreshes only what shows them.
 import type { Filter, SortKey } from '../../../shared/register/types';
 import type { CellRange } from './range';
+import { ExternalStore, type Readable } from '../../state/external-store';
 
 export interface GridUiState {
   sort: SortKey[];
@@ -11,19 +12,14 @@ export interface GridUiState {
   errors: ReadonlyMap<string, string>;
 }
 
-export class GridUiStore {
-  private state: GridUiState = { sort: [], filters: [], range: null, errors: new Map() };
-  private readonly listeners = new Set<() => void>();
+export class GridUiStore implements Readable<GridUiState> {
+  private readonly state = new ExternalStore<GridUiState>({ sort: [], filters: [], range: null, errors: new Map() });
 
-  get = () => this.state;
+  get = (): GridUiState => this.state.get();
 
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
+  subscribe = (l: () => void): (() => void) => this.state.subscribe(l);
 
   set(patch: Partial<GridUiState>) {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+    this.state.update(patch);
   }
 }

@@ -3,7 +3,7 @@
 // baseline fields, or a named baseline); rename and delete baselines; copy the current dates
 // into the own baseline fields. Every action is one commit: journalled, one undo step.
 import { useId, useMemo, useState } from 'react';
-import { useApp, useStore } from '../../state/use-app';
+import { useRecords, useSettings, useStore, useWorkbook } from '../../state/use-app';
 import { ConfirmDialog, MessageDialog, PromptDialog } from '../../components/Dialog';
 import type { Baseline, Settings } from '../../../shared/model/schemas';
 import type { Op } from '../../../shared/commands/types';
@@ -32,9 +32,11 @@ const newId = createIdGenerator({
 type DialogState = null | { kind: 'save' } | { kind: 'rename'; baseline: Baseline } | { kind: 'delete'; baseline: Baseline } | { kind: 'rebaseline'; ops: Op[] };
 
 export function BaselinesPanel() {
-  const { current, dataVersion } = useApp();
-  if (!current) return null;
-  return <Panel state={current} dataVersion={dataVersion} />;
+  const current = useWorkbook();
+  const settings = useSettings();
+  const baselines = useRecords('baseline');
+  if (!current || !settings) return null;
+  return <Panel state={current} settings={settings} records={baselines} />;
 }
 
 function takenAt(b: Baseline, s: Settings): string {
@@ -43,14 +45,13 @@ function takenAt(b: Baseline, s: Settings): string {
   return new Intl.DateTimeFormat(s.locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
-function Panel({ state, dataVersion }: { state: WorkbookState; dataVersion: number }) {
+function Panel({ state, settings, records }: { state: WorkbookState; settings: Settings; records: readonly Baseline[] }) {
   const store = useStore();
   const titleId = useId();
   const radioName = useId();
   const [dialog, setDialog] = useState<DialogState>(null);
-  const s = state.settings;
-  // The state is mutable; dataVersion marks each committed change.
-  const baselines = useMemo(() => sortBaselines(state.all('baseline')), [state, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const s = settings;
+  const baselines = useMemo(() => sortBaselines(records), [records]);
   const choice = chooseBaseline(s, state);
   const comparedId = choice.kind === 'named' ? choice.baseline.id : null;
   // The choice being saved, shown at once (the radios would otherwise spring back until the commit lands).

@@ -4,11 +4,10 @@
 // draws only the rows and periods on screen, so it stays quick on 2,000 people.
 import './capacity.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { useApp, useStore } from '../../state/use-app';
+import { useRecords, useSettings, useStore, useVersion, useWorkbook } from '../../state/use-app';
 import { ShapeChart, shapesToPng, type ShapeChartHandle } from '../../components/chart';
 import { ProjectDetail } from '../common/detail';
 import type { CapacityInput, CapacityModel, CapacityRow, Grain, Overload, TentativeMode } from '../../../shared/capacity';
-import type { Project } from '../../../shared/model/schemas';
 import { addDays, localToday, startOfIsoWeek } from '../../../shared/calendar';
 import { safeFileName } from '../../state/app-store';
 import { date as formatDate, plural } from '../../format';
@@ -17,9 +16,9 @@ import { DrillDown, cellContributions, type CellRef, type ProjectRef } from './D
 import { OverloadList } from './OverloadList';
 import { DemandPanel } from './DemandPanel';
 import { useOverloads } from './use-overloads';
-import { planInput, timedBuild } from './model-cache';
+import { CAPACITY_READS, capacityStats, planInput, timedBuild } from './model-cache';
 import { headerLines, hours, periodDates } from './labels';
-import { installCapacityTestHook } from './test-hook';
+import { installCapacityTestHook, notePaint } from './test-hook';
 import { ScenarioBar, useScenario } from './scenario/ScenarioBar';
 
 type Kind = 'person' | 'role' | 'team';
@@ -41,11 +40,12 @@ function rangeOf(today: string) {
 }
 
 export function CapacityView() {
-  const app = useApp();
   const store = useStore();
-  const current = app.current!;
-  const settings = current.settings;
-  const version = app.dataVersion;
+  const current = useWorkbook()!;
+  const settings = useSettings()!;
+  // Only what the model reads: renaming a programme, say, neither re-renders nor rebuilds.
+  const version = useVersion(CAPACITY_READS);
+  const projectList = useRecords('project');
   const todayIso = localToday(new Date());
 
   const [kind, setKind] = useState<Kind>('person');
@@ -68,9 +68,9 @@ export function CapacityView() {
   const model: CapacityModel = built.model;
   const projects = useMemo(() => {
     const m = new Map<string, ProjectRef>();
-    for (const p of current.all('project') as Project[]) m.set(p.id, { code: p.code, name: p.name });
+    for (const p of projectList) m.set(p.id, { code: p.code, name: p.name });
     return m;
-  }, [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [projectList]);
 
   const periods = useMemo(() => model.periods(grain), [model, grain]);
   const todayCol = useMemo(() => periods.start.findIndex((s, i) => s <= todayIso && todayIso <= (periods.end[i] ?? '')), [periods, todayIso]);
@@ -128,6 +128,7 @@ export function CapacityView() {
     const d = drawHeatmap(grid, { width: s.clientWidth, height: s.clientHeight, scrollLeft: s.scrollLeft, scrollTop: s.scrollTop, colW, rowH }, { selected, hover });
     chart.draw(d.layers);
     lastDrawn.current = { rows: d.rows, cols: d.cols, cells: d.cells };
+    notePaint();
   }, [grid, colW, rowH, selected, hover]);
   useEffect(() => paint(), [paint]);
   const schedule = useCallback(() => {
@@ -233,9 +234,9 @@ export function CapacityView() {
   const selectedCell = selected ? cellRef(selected.key, selected.period) : null;
 
   // The test hook reads the current state through a ref kept in an effect.
-  const hookState = useRef({ grid, colW, rowH, reveal, lastDrawn, buildMs: built.ms, scrollRef });
+  const hookState = useRef({ grid, colW, rowH, reveal, lastDrawn, buildMs: built.ms, scrollRef, stats: capacityStats });
   useEffect(() => {
-    hookState.current = { grid, colW, rowH, reveal, lastDrawn, buildMs: built.ms, scrollRef };
+    hookState.current = { grid, colW, rowH, reveal, lastDrawn, buildMs: built.ms, scrollRef, stats: capacityStats };
   });
   useEffect(() => installCapacityTestHook(() => hookState.current), []);
 

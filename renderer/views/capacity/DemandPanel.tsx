@@ -3,7 +3,8 @@
 // planned by shared/capacity/demand-grid (re-cut into spans of constant hours, refusals and
 // warnings) and committed as one undo step; refusals and warnings are listed above the grid.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useApp, useStore } from '../../state/use-app';
+import { useRecord, useRecords, useStore, useVersion, useWorkbook } from '../../state/use-app';
+import { Derived } from '../../state/derived';
 import { useColumnContext } from '../common/column-context';
 import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
 import { GridUiStore } from '../../components/grid/grid-store';
@@ -13,7 +14,6 @@ import { Dialog } from '../../components/Dialog';
 import { cellEdits, demandRows, demandSourceOf, planAssignRole, planDemandEdit, whoOf, type DemandEdit, type DemandRow, type DemandRowKey, type DemandUnit } from '../../../shared/capacity/demand-grid';
 import { parseTsv, toTsv } from '../../../shared/register/tsv';
 import type { ColumnDef, ColumnState, DisplayRow } from '../../../shared/register/types';
-import type { Project, Resource, Role } from '../../../shared/model/schemas';
 import { addDays, calendarPeriods, startOfIsoWeek } from '../../../shared/calendar';
 import { plural } from '../../format';
 import type { LooseRecord as Rec } from '../../../shared/model/record';
@@ -33,12 +33,15 @@ function parseHours(text: string): number {
   return t === '' ? 0 : Number(t);
 }
 
+/** The allocations and names the grid reads, kept until one of them (or the hours calendar) changes. */
+const demandSource = new Derived(['allocation', 'project', 'resource', 'role', 'settings'], (state) => demandSourceOf(state));
+
 export function DemandPanel(props: { projectId: string; today: string; onProject: (id: string) => void; onClose: () => void }) {
-  const app = useApp();
   const store = useStore();
   const ctx = useColumnContext();
-  const current = app.current!;
-  const version = app.dataVersion;
+  const current = useWorkbook()!;
+  const version = useVersion(demandSource.reads);
+  const projectList = useRecords('project');
   const [unit, setUnit] = useState<DemandUnit>('week');
   const [pending, setPending] = useState<DemandRowKey[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -47,9 +50,9 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
   const gridRef = useRef<DataGridHandle>(null);
   const ui = useMemo(() => new GridUiStore(), []);
 
-  const projects = useMemo(() => (current.all('project') as Project[]).slice().sort((a, b) => a.code.localeCompare(b.code)), [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const project = current.get('project', props.projectId) as Project | undefined;
-  const src = useMemo(() => demandSourceOf(current), [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const projects = useMemo(() => [...projectList].sort((a, b) => a.code.localeCompare(b.code)), [projectList]);
+  const project = useRecord('project', props.projectId);
+  const src = useMemo(() => demandSource.get(current, version), [current, version]);
 
   // The window: the project's dates and its allocations, from 4 weeks before to 4 weeks after.
   const periods = useMemo(() => {
@@ -265,10 +268,8 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
 }
 
 function AddRowDialog(props: { onClose: () => void; onAdd: (k: { resourceId: string | null; roleId: string | null; tentative: boolean }) => void }) {
-  const app = useApp();
-  const current = app.current!;
-  const people = (current.all('resource') as Resource[]).slice().sort((a, b) => a.name.localeCompare(b.name));
-  const roles = (current.all('role') as Role[]).slice().sort((a, b) => a.name.localeCompare(b.name));
+  const people = [...useRecords('resource')].sort((a, b) => a.name.localeCompare(b.name));
+  const roles = [...useRecords('role')].sort((a, b) => a.name.localeCompare(b.name));
   const [who, setWho] = useState('');
   const [tentative, setTentative] = useState(false);
   const add = () => {
@@ -320,9 +321,7 @@ function AddRowDialog(props: { onClose: () => void; onAdd: (k: { resourceId: str
 }
 
 function AssignDialog(props: { row: DemandRow; onClose: () => void; onAssign: (shares: { resourceId: string; hours: number }[]) => Promise<string[]> }) {
-  const app = useApp();
-  const current = app.current!;
-  const people = (current.all('resource') as Resource[]).slice().sort((a, b) => a.name.localeCompare(b.name));
+  const people = [...useRecords('resource')].sort((a, b) => a.name.localeCompare(b.name));
   const peak = Math.max(0, ...props.row.hours);
   const [shares, setShares] = useState<{ resourceId: string; hours: string }[]>([
     { resourceId: '', hours: String(peak) },

@@ -12,8 +12,14 @@ export interface CapacityTestHook {
   cell(key: string, period: number): { demand: number; capacity: number } | null;
   /** What the last frame drew. */
   drawn(): { firstRow: number; lastRow: number; firstCol: number; lastCol: number; cells: number; rows: number; cols: number } | null;
-  /** Milliseconds the model build took. */
+  /** Milliseconds the model build took (0 when the model was reused or updated). */
   buildMs(): number;
+  /** Full model builds and incremental updates since the page loaded. */
+  builds(): number;
+  updates(): number;
+  /** Heat map paints since the page loaded, and performance.now() at the last one. */
+  paints(): number;
+  lastPaintAt(): number;
   /** How many cells of the rows shown carry a what-if 'better' / 'worse' mark. */
   whatIfMarks(): { better: number; worse: number };
 }
@@ -23,6 +29,7 @@ interface HookState {
   colW: number;
   rowH: number;
   buildMs: number;
+  stats: { builds: number; updates: number };
   scrollRef: RefObject<HTMLDivElement | null>;
   lastDrawn: RefObject<{ rows: { first: number; last: number }; cols: { first: number; last: number }; cells: number } | null>;
 }
@@ -31,6 +38,14 @@ declare global {
   interface Window {
     __pmoCapacity?: CapacityTestHook;
   }
+}
+
+const painted = { count: 0, at: 0 };
+
+/** Called after each heat map paint (cheap: a counter and a timestamp). */
+export function notePaint(): void {
+  painted.count++;
+  painted.at = performance.now();
 }
 
 export function installCapacityTestHook(get: () => HookState): () => void {
@@ -66,6 +81,10 @@ export function installCapacityTestHook(get: () => HookState): () => void {
       return d ? { firstRow: d.rows.first, lastRow: d.rows.last, firstCol: d.cols.first, lastCol: d.cols.last, cells: d.cells, rows: g.rows.length, cols: g.labels.length } : null;
     },
     buildMs: () => get().buildMs,
+    builds: () => get().stats.builds,
+    updates: () => get().stats.updates,
+    paints: () => painted.count,
+    lastPaintAt: () => painted.at,
   };
   window.__pmoCapacity = hook;
   return () => {

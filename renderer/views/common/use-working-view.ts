@@ -4,7 +4,7 @@
 // register) both work through it: its saved views, whether the working view differs from the
 // active one, and the search box, whose typing reaches the view after a short pause.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useApp, useStore } from '../../state/use-app';
+import { useRecords, useStore, useWorkbook } from '../../state/use-app';
 import { viewState as viewStateSchema, type SavedView } from '../../../shared/model/schemas';
 import type { ViewState } from '../../../shared/register/types';
 import { isViewModified, savedViewsOf, type ViewRegister } from '../../../shared/register/saved-views';
@@ -41,7 +41,8 @@ interface Loaded {
 
 export function useWorkingView(register: ViewRegister, fallback: () => ViewState): WorkingView {
   const store = useStore();
-  const { current, dataVersion } = useApp();
+  const current = useWorkbook();
+  const views = useRecords('view');
   const key = current ? `view:${current.id}:${register}` : null;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // The fallback changes with the data (new custom fields); loading must not re-run for that.
@@ -87,8 +88,7 @@ export function useWorkingView(register: ViewRegister, fallback: () => ViewState
   const view = mine?.view ?? null;
   const activeViewId = mine?.viewId ?? null;
 
-  // dataVersion marks every committed change of the (mutable) workbook state.
-  const savedViews = useMemo(() => (current ? savedViewsOf(current.all('view') as SavedView[], register) : []), [current, register, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const savedViews = useMemo(() => savedViewsOf(views, register), [views, register]);
   const activeView = savedViews.find((v) => v.id === activeViewId) ?? null;
   const modified = isViewModified(activeView, view);
 

@@ -2,13 +2,12 @@
 // matched, records the rows make, every row of the file with its status and changes, and every
 // cell that could not be read. Long lists are shown 500 rows at a time.
 import { useMemo, useState } from 'react';
-import { useApp } from '../../state/use-app';
+import { useRecords, useSettings } from '../../state/use-app';
 import { useColumnContext } from '../common/column-context';
 import { fieldsFor, type ExchangeField, type ImportKind } from '../../../shared/exchange/fields';
 import type { CellIssue, FieldChange, ImportReport, RowReport, RowStatus } from '../../../shared/exchange/import';
 import { formatCell } from '../../../shared/register/convert';
 import type { ColumnContext } from '../../../shared/register/types';
-import type { CustomFieldDef } from '../../../shared/model/schemas';
 import type { FlowSnapshot, ImportFlow } from './import-flow';
 import { CellIssuesTable, ShowMore } from './CellIssues';
 
@@ -98,15 +97,15 @@ export function CheckStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
 }
 
 function useFormatter(): (kind: ImportKind, ch: FieldChange) => string {
-  const { current } = useApp();
+  const settings = useSettings();
+  const custom = useRecords('customField');
   const ctx = useColumnContext();
   const fields = useMemo(() => {
     const m = new Map<ImportKind, Map<string, ExchangeField>>();
-    if (!current) return m;
-    const custom = current.all('customField') as CustomFieldDef[];
-    for (const k of ['project', 'milestone', 'resource', 'allocation', 'raid'] as const) m.set(k, new Map(fieldsFor(k, current.settings, custom).map((f) => [f.key, f])));
+    if (!settings) return m;
+    for (const k of ['project', 'milestone', 'resource', 'allocation', 'raid'] as const) m.set(k, new Map(fieldsFor(k, settings, custom).map((f) => [f.key, f])));
     return m;
-  }, [current]);
+  }, [settings, custom]);
   return (kind, ch) => {
     const f = fields.get(kind)?.get(ch.field);
     const show = (v: unknown, text: string | undefined) => (v === null || v === undefined || v === '' ? '(blank)' : text || (f && ctx ? format(f, v, ctx) : String(v)));

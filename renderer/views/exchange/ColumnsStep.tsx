@@ -2,11 +2,10 @@
 // suggested, the scale of money columns, the weeks or months of an allocation grid, and how
 // text dates are read. A field is mapped once per sheet.
 import { useEffect, useMemo } from 'react';
-import { useApp } from '../../state/use-app';
+import { useRecords, useSettings } from '../../state/use-app';
 import type { SheetProposal } from '../../../shared/exchange/analyse';
 import { fieldsFor, KIND_LABELS, type ExchangeField } from '../../../shared/exchange/fields';
 import { columnLetter, type SourceCell } from '../../../shared/exchange/source';
-import type { CustomFieldDef } from '../../../shared/model/schemas';
 import type { DateOrder } from '../../../shared/register/convert';
 import type { FlowSnapshot, ImportFlow } from './import-flow';
 import { DATE_ORDER_LABELS, HOLDS_LABELS, SCALES, count, showCell } from './display';
@@ -14,7 +13,8 @@ import { DATE_ORDER_LABELS, HOLDS_LABELS, SCALES, count, showCell } from './disp
 export const dateOrderId = (sheet: string) => `date-order-${sheet.replace(/\W+/g, '-')}`;
 
 export function ColumnsStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
-  const { current } = useApp();
+  const settings = useSettings();
+  const customFields = useRecords('customField');
   const included = s.proposals.filter((p) => p.include);
   const focus = s.focusSheet;
   useEffect(() => {
@@ -23,13 +23,12 @@ export function ColumnsStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) 
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
   }, [focus]);
-  if (!current) return null;
-  const customFields = current.all('customField') as CustomFieldDef[];
+  if (!settings) return null;
   return (
     <div className="columns-step">
       <p className="muted small">Check what each column fills. Columns set to “— ignore —” are not read. Blank cells never erase a value the workbook holds.</p>
       {included.map((p) => (
-        <SheetColumns key={p.sheet} p={p} fields={fieldsFor(p.kind, current.settings, customFields)} preview={s.summary?.sheets.find((x) => x.name === p.sheet)?.preview ?? []} flow={flow} />
+        <SheetColumns key={p.sheet} p={p} fields={fieldsFor(p.kind, settings, customFields)} preview={s.summary?.sheets.find((x) => x.name === p.sheet)?.preview ?? []} flow={flow} />
       ))}
     </div>
   );

@@ -11,6 +11,7 @@ import type { ImportKind } from '../../../shared/exchange/fields';
 import type { ImportReport } from '../../../shared/exchange/import';
 import { defaultDecisions, type MergeDecisions, type MergeDiff } from '../../../shared/exchange/merge';
 import type { DateOrder } from '../../../shared/register/convert';
+import { ExternalStore } from '../../state/external-store';
 
 export type FlowPhase =
   | 'reading'
@@ -92,8 +93,7 @@ export class ImportFlow {
   readonly id = ++flowSeq;
   private session: ImportSession | null = null;
   private cancelRead: (() => void) | null = null;
-  private readonly listeners = new Set<() => void>();
-  private snap: FlowSnapshot;
+  private readonly state: ExternalStore<FlowSnapshot>;
   /** Bumped whenever a pending step is abandoned, so its late result is ignored. */
   private generation = 0;
 
@@ -103,7 +103,7 @@ export class ImportFlow {
     private readonly bytes: Uint8Array,
     private readonly onClosed: () => void,
   ) {
-    this.snap = {
+    this.state = new ExternalStore<FlowSnapshot>({
       fileName,
       phase: 'reading',
       progress: { stage: 'Reading the file', fraction: null },
@@ -118,19 +118,19 @@ export class ImportFlow {
       decisions: new Map(),
       done: null,
       focusSheet: null,
-    };
+    });
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
 
-  getSnapshot = (): FlowSnapshot => this.snap;
+  getSnapshot = (): FlowSnapshot => this.state.get();
+
+  private get snap(): FlowSnapshot {
+    return this.state.get();
+  }
 
   private set(patch: Partial<FlowSnapshot>) {
-    this.snap = { ...this.snap, ...patch };
-    for (const l of this.listeners) l();
+    this.state.update(patch);
   }
 
   /** Reads the file in the exchange worker; `resume` restores a mapping after a stopped check. */

@@ -2,7 +2,7 @@
 // options, delete with confirmation (its values go too, in the same undoable step).
 import { useState } from 'react';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
-import { useApp, useStore } from '../../state/use-app';
+import { useRecords, useStore, useWorkbook } from '../../state/use-app';
 import { CUSTOM_FIELD_TYPES, type CustomFieldDef } from '../../../shared/model/schemas';
 import type { Op } from '../../../shared/commands/types';
 
@@ -19,9 +19,10 @@ const TYPE_LABELS: Record<CustomFieldDef['type'], string> = {
 const splitOptions = (s: string) => [...new Set(s.split(/[,;\n]/).map((o) => o.trim()).filter(Boolean))];
 
 export function CustomFieldsDialog({ onClose }: { onClose: () => void }) {
-  const { current } = useApp();
+  const current = useWorkbook();
   const store = useStore();
-  const fields = current ? (current.all('customField') as CustomFieldDef[]).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)) : [];
+  const defs = useRecords('customField');
+  const fields = [...defs].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   const [name, setName] = useState('');
   const [type, setType] = useState<CustomFieldDef['type']>('text');
   const [options, setOptions] = useState('');

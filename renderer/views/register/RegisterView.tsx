@@ -3,7 +3,9 @@
 // edits, paste and fill, and, for projects, custom fields and the detail panel. Every change
 // goes through the command path, so it is validated, journalled and undoable.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useApp, useStore } from '../../state/use-app';
+import { useAppSelector, useRecords, useSettings, useStore, useWorkbook } from '../../state/use-app';
+import { useKeyed } from '../../state/use-keyed';
+import type { AppSnapshot } from '../../state/app-store';
 import { useColumnContext } from '../common/column-context';
 import { useWorkingView } from '../common/use-working-view';
 import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
@@ -47,23 +49,29 @@ const DEFAULT_SORT: Record<RegisterEntity, ViewState['sort']> = {
   milestone: [{ col: 'forecastDate', dir: 'asc' }],
 };
 
+const NO_FIELDS: readonly CustomFieldDef[] = [];
+const selectDataVersion = (s: AppSnapshot) => s.dataVersion;
+const selectLastChange = (s: AppSnapshot) => s.lastChange;
+
 export function RegisterView({ entity }: { entity: RegisterEntity }) {
-  const app = useApp();
   const store = useStore();
   const ctx = useColumnContext();
-  const current = app.current!;
+  const current = useWorkbook()!;
+  const settings = useSettings()!;
+  const allCustomFields = useRecords('customField');
+  // The rows follow the register's own records; the last change lets an edit patch them in place.
+  const records = useRecords(entity) as readonly Rec[];
+  const dataVersion = useAppSelector(selectDataVersion);
+  const lastChange = useAppSelector(selectLastChange);
   const labels = REGISTER_LABELS[entity];
   // Columns change with the scoring criteria and custom fields only, not with every edit: new
   // column definitions make AG Grid rebuild every column.
-  const customFields = entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : [];
+  const customFields = entity === 'project' ? allCustomFields : NO_FIELDS;
   // Slip columns name the compared baseline in their header tooltips (Settings → Baselines).
   const hasSlip = entity === 'project' || entity === 'milestone';
-  const baseline = hasSlip ? chooseBaseline(current.settings, current) : OWN_BASELINE;
-  const columnsKey = JSON.stringify([entity, current.settings.scoringCriteria, customFields, hasSlip ? slipDescription(baseline, 'project') : null]);
-  const allColumns = useMemo(
-    () => columnsFor(entity, current.settings, entity === 'project' ? (current.all('customField') as CustomFieldDef[]) : [], baseline) as Def[],
-    [columnsKey], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const baseline = hasSlip ? chooseBaseline(settings, current) : OWN_BASELINE;
+  const columnsKey = JSON.stringify([entity, settings.scoringCriteria, customFields, hasSlip ? slipDescription(baseline, 'project') : null]);
+  const allColumns = useKeyed(columnsKey, () => columnsFor(entity, settings, customFields, baseline) as Def[]);
   const fallback = useCallback(() => defaultViewState(allColumns as never, DEFAULT_SORT[entity]), [allColumns, entity]);
   const working = useWorkingView(entity, fallback);
   const { view, setView } = working;
@@ -78,16 +86,14 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const gridRef = useRef<DataGridHandle>(null);
   const ui = useMemo(() => new GridUiStore(), []);
 
-  const records = useMemo(() => current.all(entity) as Rec[], [current, entity, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
   const columns = useMemo(() => (view ? visibleColumns(allColumns, view) : []), [allColumns, view]);
   const [rowsCache] = useState(() => new RowsCache<Rec>());
-  const lastChange = app.lastChange;
   const built = useMemo(
     () =>
       view && ctx
-        ? rowsCache.build({ records, columns: allColumns, view, ctx, collapsed, entity, change: lastChange, version: app.dataVersion, get: (id) => current.get(entity, id) as Rec | undefined, ...(entity === 'project' ? { isArchived: (r: Rec) => r['archived'] === true } : {}) })
+        ? rowsCache.build({ records, columns: allColumns, view, ctx, collapsed, entity, change: lastChange, version: dataVersion, get: (id) => current.get(entity, id) as Rec | undefined, ...(entity === 'project' ? { isArchived: (r: Rec) => r['archived'] === true } : {}) })
         : null,
-    [records, allColumns, view, ctx, collapsed, entity, rowsCache, lastChange, app.dataVersion, current],
+    [records, allColumns, view, ctx, collapsed, entity, rowsCache, lastChange, dataVersion, current],
   );
 
   useEffect(() => ui.set({ sort: view?.sort ?? [], filters: view?.filters ?? [] }), [ui, view?.sort, view?.filters]);

@@ -42,7 +42,7 @@ export function canPatch(change: LastChange | null, version: number, entity: str
 }
 
 export interface BuildInput<R extends Base> {
-  records: R[];
+  records: readonly R[];
   columns: ColumnDef<R>[];
   view: ViewState;
   ctx: ColumnContext;

@@ -5,7 +5,9 @@
 // screen (see controller.ts), so it stays smooth on 10,000 projects.
 import './roadmap.css';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useApp, useStore } from '../../state/use-app';
+import { useRecords, useSettings, useStore, useVersion, useWorkbook } from '../../state/use-app';
+import { useKeyed } from '../../state/use-keyed';
+import { Derived } from '../../state/derived';
 import { useColumnContext } from '../common/column-context';
 import { useWorkingView } from '../common/use-working-view';
 import { ViewsButton, ViewsMenu } from '../common/ViewsMenu';
@@ -18,7 +20,6 @@ import { columnsFor } from '../../../shared/register/columns';
 import { buildRows } from '../../../shared/register/pipeline';
 import { defaultViewState, withFilter } from '../../../shared/register/view-state';
 import type { ColumnDef, Filter } from '../../../shared/register/types';
-import type { CustomFieldDef, Dependency, Milestone, Project } from '../../../shared/model/schemas';
 import { buildLayout, milestonesByProject, statusText } from '../../../shared/roadmap/layout';
 import { legendEntries, type LegendEntry } from '../../../shared/roadmap/draw';
 import { TIME_SCALES, TIME_SCALE_LABELS } from '../../../shared/roadmap/ticks';
@@ -42,20 +43,45 @@ type ExportSize = keyof typeof EXPORT_SIZES;
 export const PAGE_PIXELS = { a4: { width: 1754, height: 1240 }, a3: { width: 2480, height: 1754 } } as const;
 const PRINT_SCALE = 150 / 96;
 
+/**
+ * The schedule network over the whole portfolio (archived projects aside), not only the filtered
+ * rows: broken links, loops, the drag check, and the critical path and float when asked for.
+ * Kept while projects, milestones and dependencies are unchanged, so coming back to the roadmap,
+ * or an edit of anything else, reuses it.
+ */
+const network = new Derived(['project', 'milestone', 'dependency'], (state) => {
+  const all = state.list('project');
+  const milestones = state.list('milestone');
+  const dependencies = [...state.list('dependency')];
+  const projects = all.filter((p) => !p.archived);
+  const live = new Set(projects.map((p) => p.id));
+  const inputs: ScheduleInputs = { projects, milestones: milestones.filter((m) => live.has(m.projectId)), dependencies };
+  const names = lookupOf({ projects: [...all], milestones: [...milestones], dependencies });
+  let schedule: ReturnType<typeof scheduleOf> | undefined;
+  return {
+    inputs,
+    names,
+    violations: violationsOf(inputs, names),
+    loops: loopsOf(dependencies),
+    checkMove: moveChecker(inputs, names),
+    /** The critical path and float, worked out on first use. */
+    schedule: () => (schedule ??= scheduleOf(inputs)),
+  };
+});
+
 export function RoadmapView() {
-  const app = useApp();
   const store = useStore();
   const ctx = useColumnContext();
-  const current = app.current!;
-  const settings = current.settings;
+  const current = useWorkbook()!;
+  const settings = useSettings()!;
   const [prefs, setPrefs] = useRoadmapPrefs();
   const todayIso = localToday(new Date());
   const today = useMemo(() => dayOf(todayIso) ?? 0, [todayIso]);
 
   // The project register's columns and working view: its filters, search, sort, grouping and saved views.
-  const customFields = current.all('customField') as CustomFieldDef[];
+  const customFields = useRecords('customField');
   const columnsKey = JSON.stringify([settings.scoringCriteria, customFields]);
-  const allColumns = useMemo(() => columnsFor('project', current.settings, current.all('customField') as CustomFieldDef[]) as ColumnDef<Rec>[], [columnsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const allColumns = useKeyed(columnsKey, () => columnsFor('project', settings, customFields) as ColumnDef<Rec>[]);
   const fallback = useCallback(() => defaultViewState(allColumns as never, [{ col: 'code', dir: 'asc' }]), [allColumns]);
   const working = useWorkingView('project', fallback);
   const { view, setView } = working;
@@ -63,29 +89,21 @@ export function RoadmapView() {
   const [detailId, setDetailId] = useState<string | null>(null);
   const [popover, setPopover] = useState<null | { kind: 'views' | 'export' | 'display'; anchor: HTMLElement } | { kind: 'filter'; col: string; anchor: HTMLElement }>(null);
 
-  const version = app.dataVersion;
-  const records = useMemo(() => current.all('project') as unknown as Rec[], [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const records = useRecords('project') as unknown as readonly Rec[];
   const built = useMemo(() => (view && ctx ? buildRows(records, allColumns, view, ctx, NO_COLLAPSE, { isArchived: (r) => r['archived'] === true }) : null), [records, allColumns, view, ctx]);
-  const milestones = useMemo(() => current.all('milestone') as Milestone[], [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const milestones = useRecords('milestone');
   const byProject = useMemo(() => milestonesByProject(milestones), [milestones]);
-  const dependencies = useMemo(() => current.all('dependency') as Dependency[], [current, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const networkVersion = useVersion(network.reads);
   const layout = useMemo(
     // Ghost bars and milestone slip follow the baseline chosen in Settings → Baselines.
-    () => (built ? buildLayout({ rows: built.rows as never, milestonesByProject: byProject, collapsed, today, mode: prefs.mode, ...(current.settings.compareBaselineId && ctx?.baseline ? { baseline: ctx.baseline } : {}) }) : null),
-    [built, byProject, collapsed, today, prefs.mode, current.settings.compareBaselineId, ctx],
+    () => (built ? buildLayout({ rows: built.rows as never, milestonesByProject: byProject, collapsed, today, mode: prefs.mode, ...(settings.compareBaselineId && ctx?.baseline ? { baseline: ctx.baseline } : {}) }) : null),
+    [built, byProject, collapsed, today, prefs.mode, settings.compareBaselineId, ctx],
   );
 
-  // Schedule facts over the whole portfolio (archived projects aside), not only the filtered rows.
-  const inputs: ScheduleInputs = useMemo(() => {
-    const projects = (records as unknown as Project[]).filter((p) => !p.archived);
-    const live = new Set(projects.map((p) => p.id));
-    return { projects, milestones: milestones.filter((m) => live.has(m.projectId)), dependencies };
-  }, [records, milestones, dependencies]);
-  const names = useMemo(() => lookupOf({ projects: records as unknown as Project[], milestones, dependencies }), [records, milestones, dependencies]);
-  const violations = useMemo(() => violationsOf(inputs, names), [inputs, names]);
-  const loops = useMemo(() => loopsOf(dependencies), [dependencies]);
-  const schedule = useMemo(() => (prefs.critical ? scheduleOf(inputs) : null), [prefs.critical, inputs]);
-  const checkMove = useMemo(() => moveChecker(inputs, names), [inputs, names]);
+  const net = useMemo(() => network.get(current, networkVersion), [current, networkVersion]);
+  const { names, violations, loops, checkMove } = net;
+  const dependencies = net.inputs.dependencies;
+  const schedule = useMemo(() => (prefs.critical ? net.schedule() : null), [prefs.critical, net]);
   const critical = useMemo(() => {
     if (!schedule) return null;
     const nodes = new Set<string>();

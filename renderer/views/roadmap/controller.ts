@@ -10,6 +10,7 @@ import { countShapes, type ShapeLayer } from '../../../shared/roadmap/shapes';
 import { clampViewport, createViewport, fitPortfolio, keyViewport, panBy, resize, revealRow, snapDays, centreOn, withRowHeight, zoomAt, contentHeight, maxScrollTop, type Viewport } from '../../../shared/roadmap/viewport';
 import type { AxisSettings } from '../../../shared/roadmap/ticks';
 import type { Dependency } from '../../../shared/model/schemas';
+import { ExternalStore } from '../../state/external-store';
 
 export interface MoveCheck {
   /** Dependency ids the move would leave broken, and how many of them the move itself breaks. */
@@ -71,21 +72,6 @@ export interface ViewStatus {
   hiddenArrows: number;
 }
 
-class Store<T> {
-  private listeners = new Set<() => void>();
-  constructor(private value: T) {}
-  get = () => this.value;
-  set(value: T) {
-    if (value === this.value) return;
-    this.value = value;
-    for (const l of this.listeners) l();
-  }
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
-}
-
 export const LABEL_WIDTH = 300;
 export const AXIS_HEIGHT = 44;
 /** Largest content height of the native scrollbar beside the rows (see syncScroller). */
@@ -106,9 +92,9 @@ interface Gesture {
 }
 
 export class RoadmapController {
-  readonly hover = new Store<HoverState | null>(null);
-  readonly dragging = new Store<DragState | null>(null);
-  readonly status = new Store<ViewStatus>({ scale: 'month', hiddenArrows: 0 });
+  readonly hover = new ExternalStore<HoverState | null>(null);
+  readonly dragging = new ExternalStore<DragState | null>(null);
+  readonly status = new ExternalStore<ViewStatus>({ scale: 'month', hiddenArrows: 0 });
 
   private data: ControllerData | null = null;
   private links: LinkIndex | null = null;

@@ -1,7 +1,7 @@
 // The roadmap's display choices (timeline or milestones, colours, what to show, scale, row
 // height, snapping, side panel), kept per workbook in the app's preferences.
 import { useCallback, useEffect, useState } from 'react';
-import { useApp, useStore } from '../../state/use-app';
+import { useStore, useWorkbook } from '../../state/use-app';
 import type { TimeScale } from '../../../shared/roadmap/ticks';
 
 export type Density = 'normal' | 'compact' | 'thin';
@@ -46,7 +46,7 @@ function clean(saved: unknown): Partial<RoadmapPrefs> {
 
 export function useRoadmapPrefs(): [RoadmapPrefs, (patch: Partial<RoadmapPrefs>) => void] {
   const store = useStore();
-  const { current } = useApp();
+  const current = useWorkbook();
   const key = current ? `roadmap:${current.id}` : null;
   const [state, setState] = useState<{ key: string | null; prefs: RoadmapPrefs; changed: boolean }>({ key: null, prefs: DEFAULT_PREFS, changed: false });
 

@@ -5,7 +5,9 @@
 // hosting view, which also feeds the heat map.
 import './scenario.css';
 import { useMemo, useState } from 'react';
-import { useApp, useStore } from '../../../state/use-app';
+import { useStore, useVersion, useWorkbook } from '../../../state/use-app';
+import { Derived } from '../../../state/derived';
+import { CAPACITY_READS } from '../model-cache';
 import { ConfirmDialog, PromptDialog } from '../../../components/Dialog';
 import type { WorkbookState } from '../../../../shared/commands/state';
 import type { Scenario, ScenarioChange } from '../../../../shared/model/schemas';
@@ -41,6 +43,10 @@ function namesOf(state: WorkbookState): NameLookup {
   };
 }
 
+/** Names for the list of changes, and the plan the changes are checked against: both read what the capacity model reads. */
+const namesCache = new Derived(CAPACITY_READS, namesOf);
+const planOf = new Derived(CAPACITY_READS, (state) => inputOf(state));
+
 export interface ScenarioBarProps {
   scenario: ScenarioHandle;
   /** Better / worse marks of the heat map's current rows, for the summary (optional). */
@@ -48,19 +54,18 @@ export interface ScenarioBarProps {
 }
 
 export function ScenarioBar({ scenario: handle, marks }: ScenarioBarProps) {
-  const app = useApp();
   const store = useStore();
-  const state = app.current;
-  const version = app.dataVersion;
+  const state = useWorkbook();
+  const version = useVersion(CAPACITY_READS);
   const [modal, setModal] = useState<Modal>(null);
   const { active, scenario, setScenario, setActive, discard } = handle;
 
   const saved = state?.settings.scenarios ?? [];
-  const names = useMemo(() => (state ? namesOf(state) : null), [state, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const messages = useMemo(() => (state && active ? validateScenario(inputOf(state), scenario) : []), [state, version, active, scenario]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lookup = useMemo(() => (state ? namesCache.get(state, version) : null), [state, version]);
+  const messages = useMemo(() => (state && active ? validateScenario(planOf.get(state, version), scenario) : []), [state, version, active, scenario]);
   const errors = messages.filter((m) => m.level === 'error');
   const summary = marks ? countVerdicts(marks) : null;
-  if (!state || !names) return null;
+  if (!state || !lookup) return null;
 
   const change = (changes: ScenarioChange[]) => setScenario({ ...scenario, changes });
   const close = () => setModal(null);
@@ -146,7 +151,7 @@ export function ScenarioBar({ scenario: handle, marks }: ScenarioBarProps) {
         <ol className="wi-changes" aria-label="What-if changes">
           {scenario.changes.length === 0 && <li className="muted">No changes yet: add one to see its effect on the heat map.</li>}
           {scenario.changes.map((c, i) => {
-            const text = describeChange(c, names);
+            const text = describeChange(c, lookup);
             const mine = messages.filter((m) => m.index === i);
             return (
               <li key={i}>

@@ -2,7 +2,7 @@
 // and of its milestones, with type and lag editable in place, removal, and new links to
 // other projects (finish-to-start, no lag).
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
-import { useStore } from '../../../state/use-app';
+import { useRecords, useStore } from '../../../state/use-app';
 import type { WorkbookState } from '../../../../shared/commands/state';
 import type { ColumnContext } from '../../../../shared/register/types';
 import { DEPENDENCY_TYPES, type Dependency } from '../../../../shared/model/schemas';
@@ -40,16 +40,18 @@ interface Props {
   projectId: string;
   state: WorkbookState;
   ctx: ColumnContext;
-  dataVersion: number;
   onOpenProject?: (id: string) => void;
 }
 
-export function DependenciesSection({ projectId, state, ctx, dataVersion, onOpenProject }: Props) {
+export function DependenciesSection({ projectId, state, ctx, onOpenProject }: Props) {
   const store = useStore();
+  // The lists name projects and milestones (describeEnd), so they follow all three.
+  const milestones = useRecords('milestone');
+  const deps = useRecords('dependency');
+  const allProjects = useRecords('project');
   const { predecessors, successors, projects } = useMemo(() => {
-    const own = new Set(state.all('milestone').filter((m) => m.projectId === projectId).map((m) => m.id));
+    const own = new Set(milestones.filter((m) => m.projectId === projectId).map((m) => m.id));
     const ours = (kind: string, id: string) => (kind === 'project' ? id === projectId : own.has(id));
-    const deps = state.all('dependency');
     const byOther = (side: 'predecessor' | 'successor') => (a: Dependency, b: Dependency) => {
       const ka = side === 'predecessor' ? describeEnd(state, a.predecessorKind, a.predecessorId).text : describeEnd(state, a.successorKind, a.successorId).text;
       const kb = side === 'predecessor' ? describeEnd(state, b.predecessorKind, b.predecessorId).text : describeEnd(state, b.successorKind, b.successorId).text;
@@ -58,12 +60,9 @@ export function DependenciesSection({ projectId, state, ctx, dataVersion, onOpen
     return {
       predecessors: deps.filter((d) => ours(d.successorKind, d.successorId)).sort(byOther('predecessor')),
       successors: deps.filter((d) => ours(d.predecessorKind, d.predecessorId)).sort(byOther('successor')),
-      projects: state
-        .all('project')
-        .filter((p) => p.id !== projectId)
-        .sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
+      projects: allProjects.filter((p) => p.id !== projectId).sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
     };
-  }, [state, projectId, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state, projectId, milestones, deps, allProjects]);
 
   const labelFor = useCallback((field: string) => (field === 'lagDays' ? 'Lag (days)' : fieldLabel(field)), []);
 

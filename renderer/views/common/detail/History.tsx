@@ -1,8 +1,8 @@
 // A project's field history, read from the change journal: who-did-what rows, newest first,
 // reloaded after every change to the workbook.
 import { useEffect, useMemo, useState } from 'react';
-import { useStore } from '../../../state/use-app';
-import type { WorkbookState } from '../../../../shared/commands/state';
+import { useStore, useVersion } from '../../../state/use-app';
+import type { Reads, WorkbookState } from '../../../../shared/commands/state';
 import type { JournalEntry } from '../../../../shared/commands/types';
 import type { ColumnContext } from '../../../../shared/register/types';
 import { clip, historyFieldLabel, historyRows, plainValue, relativeTime } from '../../../../shared/register/history';
@@ -15,12 +15,15 @@ interface Props {
   projectId: string;
   state: WorkbookState;
   ctx: ColumnContext;
-  dataVersion: number;
   cols: Col[];
 }
 
-export function HistorySection({ projectId, state, ctx, dataVersion, cols }: Props) {
+const PROJECTS: Reads = ['project'];
+
+export function HistorySection({ projectId, state, ctx, cols }: Props) {
   const store = useStore();
+  // A project's history changes only with the project's own records' entries.
+  const version = useVersion(PROJECTS);
   const [entries, setEntries] = useState<JournalEntry[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -42,7 +45,7 @@ export function HistorySection({ projectId, state, ctx, dataVersion, cols }: Pro
     return () => {
       live = false;
     };
-  }, [store, state, projectId, dataVersion]);
+  }, [store, state, projectId, version]);
 
   // "2 min ago" moves on while the panel stays open.
   useEffect(() => {

@@ -1,7 +1,7 @@
 // The project's milestones in the detail panel: edit in place, add, delete (with a confirmation
 // that names the milestone) and reorder, each as one commit.
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import { useStore } from '../../../state/use-app';
+import { useRecords, useStore } from '../../../state/use-app';
 import type { WorkbookState } from '../../../../shared/commands/state';
 import type { Op } from '../../../../shared/commands/types';
 import type { ColumnContext } from '../../../../shared/register/types';
@@ -40,16 +40,16 @@ interface Props {
   projectId: string;
   state: WorkbookState;
   ctx: ColumnContext;
-  dataVersion: number;
 }
 
-export function MilestonesSection({ projectId, state, ctx, dataVersion }: Props) {
+export function MilestonesSection({ projectId, state, ctx }: Props) {
   const store = useStore();
   const uid = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const [confirm, setConfirm] = useState<Milestone | null>(null);
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
-  const milestones = useMemo(() => sortMilestones(state.all('milestone').filter((m) => m.projectId === projectId)), [state, projectId, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const all = useRecords('milestone');
+  const milestones = useMemo(() => sortMilestones(all.filter((m) => m.projectId === projectId)), [all, projectId]);
   const cols = useMemo(() => columnsFor('milestone', state.settings), [state.settings]);
   const col = (id: string) => cols.find((c) => c.id === id)!;
   const labelFor = useCallback((field: string) => historyFieldLabel(field, cols), [cols]);

@@ -3,7 +3,7 @@
 // remove is one commit on the command path: validated, journalled, undoable.
 import './detail.css';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useApp, useStore } from '../../../state/use-app';
+import { useRecord, useSettings, useStore, useWorkbook } from '../../../state/use-app';
 import { useColumnContext } from '../column-context';
 import { parseDateText, formatCell } from '../../../../shared/register/convert';
 import type { Resource } from '../../../../shared/model/schemas';
@@ -20,9 +20,9 @@ type Kind = (typeof KINDS)[number]['value'];
 const DATE: Col = { id: 'date', header: 'Date', type: 'date', editable: false, get: () => null };
 
 export function PersonDetail(props: { resourceId: string; onClose: () => void }) {
-  const { current } = useApp();
+  const current = useWorkbook();
   const ctx = useColumnContext();
-  const person = current?.get('resource', props.resourceId) as Resource | undefined;
+  const person = useRecord('resource', props.resourceId);
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'Escape' || e.defaultPrevented || (e.target as HTMLElement).closest('dialog')) return;
     e.preventDefault();
@@ -52,7 +52,7 @@ export function PersonDetail(props: { resourceId: string; onClose: () => void })
 
 function Exceptions({ person, dateText }: { person: Resource; dateText: (iso: string) => string }) {
   const store = useStore();
-  const { current } = useApp();
+  const settings = useSettings();
   const id = useId();
   const [kind, setKind] = useState<Kind>('leave');
   const [start, setStart] = useState('');
@@ -60,7 +60,7 @@ function Exceptions({ person, dateText }: { person: Resource; dateText: (iso: st
   const [hours, setHours] = useState('0');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const order = current?.settings.dateOrder ?? 'DMY';
+  const order = settings?.dateOrder ?? 'DMY';
   const list = [...person.exceptions].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 
   const save = async (exceptions: Resource['exceptions'], label: string) => {

@@ -4,7 +4,7 @@
 // reason under it, and the stored value is unchanged.
 import './detail.css';
 import { useCallback, useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useApp, useStore } from '../../../state/use-app';
+import { useRecord, useRecords, useStore, useWorkbook } from '../../../state/use-app';
 import { useColumnContext } from '../column-context';
 import type { WorkbookState } from '../../../../shared/commands/state';
 import type { ColumnContext, Option } from '../../../../shared/register/types';
@@ -26,9 +26,9 @@ export interface ProjectDetailProps {
 
 /** The right-hand panel with one project's details; Esc closes it when focus is inside. */
 export function ProjectDetail(props: ProjectDetailProps) {
-  const { current, dataVersion } = useApp();
+  const current = useWorkbook();
   const ctx = useColumnContext();
-  const project = current?.get('project', props.projectId);
+  const project = useRecord('project', props.projectId);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -53,7 +53,7 @@ export function ProjectDetail(props: ProjectDetailProps) {
   }
   return (
     <aside className="detail-panel" aria-label={`Project ${project.code}`} onKeyDown={onKeyDown}>
-      <DetailBody key={props.projectId} {...props} project={project} state={current} ctx={ctx} dataVersion={dataVersion} />
+      <DetailBody key={props.projectId} {...props} project={project} state={current} ctx={ctx} />
     </aside>
   );
 }
@@ -86,23 +86,24 @@ interface BodyProps extends ProjectDetailProps {
   project: Project;
   state: WorkbookState;
   ctx: ColumnContext;
-  dataVersion: number;
 }
 
-function DetailBody({ projectId, onClose, onOpenProject, project, state, ctx, dataVersion }: BodyProps) {
+function DetailBody({ projectId, onClose, onOpenProject, project, state, ctx }: BodyProps) {
   const store = useStore();
   const uid = useId();
   const settings = state.settings;
-  const customFields = useMemo(() => state.all('customField').filter((f) => f.entity === 'project'), [state, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const allCustomFields = useRecords('customField');
+  const customFields = useMemo(() => allCustomFields.filter((f) => f.entity === 'project'), [allCustomFields]);
   const cols = useMemo(() => columnsFor('project', settings, customFields), [settings, customFields]);
   const byId = useMemo(() => new Map(cols.map((c) => [c.id, c])), [cols]);
   const labelFor = useCallback((field: string) => historyFieldLabel(field, cols), [cols]);
   // Tags used anywhere in the workbook, offered as checkboxes beside the project's own.
+  const projects = useRecords('project');
   const workbookTags = useMemo(() => {
     const tags = new Set<string>();
-    for (const p of state.values('project')) if (Array.isArray(p['tags'])) for (const t of p['tags'] as string[]) tags.add(t);
+    for (const p of projects) for (const t of p.tags) tags.add(t);
     return [...tags].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })).map((t): Option => ({ value: t, label: t }));
-  }, [state, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [projects]);
   const personListId = `${uid}-people`;
   const record = project as unknown as Record<string, unknown> & { id: string };
 
@@ -267,9 +268,9 @@ function DetailBody({ projectId, onClose, onOpenProject, project, state, ctx, da
         {section('custom', 'Custom fields', customCols.length ? customCols.map((c) => renderField(c)) : <p className="muted small">This workbook has no custom fields for projects.</p>)}
         {scoreCols.length > 0 && section('scores', 'Scores', scoreCols.map((c) => renderField(c, c.header.replace(/^Score: /, ''))))}
         {otherCols.length > 0 && section('other', 'Other fields', otherCols.map((c) => renderField(c)))}
-        {section('milestones', 'Milestones', <MilestonesSection projectId={projectId} state={state} ctx={ctx} dataVersion={dataVersion} />)}
-        {section('dependencies', 'Dependencies', <DependenciesSection projectId={projectId} state={state} ctx={ctx} dataVersion={dataVersion} onOpenProject={onOpenProject} />)}
-        {section('history', 'Field history', <HistorySection projectId={projectId} state={state} ctx={ctx} dataVersion={dataVersion} cols={cols} />)}
+        {section('milestones', 'Milestones', <MilestonesSection projectId={projectId} state={state} ctx={ctx} />)}
+        {section('dependencies', 'Dependencies', <DependenciesSection projectId={projectId} state={state} ctx={ctx} onOpenProject={onOpenProject} />)}
+        {section('history', 'Field history', <HistorySection projectId={projectId} state={state} ctx={ctx} cols={cols} />)}
       </div>
     </>
   );
