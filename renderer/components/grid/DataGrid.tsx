@@ -4,14 +4,15 @@
 // clear, group rows with subtotals, and sorting and filtering driven by the register's view
 // state. Edits never change data here: they are handed to the caller, who commits them through
 // the command path (readOnlyEdit).
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type ClipboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type ClipboardEvent } from 'react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
 import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, ColDef, Column, GridApi, GridReadyEvent, SuppressKeyboardEventParams, ColumnState as AgColumnState } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps, type CustomHeaderProps } from 'ag-grid-react';
 import type { ColumnContext, ColumnDef, ColumnState, DisplayRow } from '../../../shared/register/types';
 import { formatCell } from '../../../shared/register/convert';
 import { SelectEditor, TextAreaEditor, TextEditor, type EditValue } from './editors';
-import type { GridUiStore } from './grid-store';
+import type { GridUiState, GridUiStore } from './grid-store';
+import { shallowEqual, useSelector } from '../../state/external-store';
 import { contains, type CellPos, type CellRange } from './range';
 import './grid.css';
 
@@ -432,9 +433,12 @@ interface HeaderParams {
   onFilter(el: HTMLElement): void;
 }
 
+const selectHeaderState = (s: GridUiState) => ({ sort: s.sort, filters: s.filters });
+
 /** Column header: the name, the sort direction and position, and a filter button. */
 function SortHeader(props: CustomHeaderProps & HeaderParams) {
-  const state = useSyncExternalStore(props.ui.subscribe, props.ui.get);
+  // Only sort and filters: the selected range and refused cells change far more often.
+  const state = useSelector(props.ui, selectHeaderState, shallowEqual);
   const idx = state.sort.findIndex((s) => s.col === props.def.id);
   const key = idx >= 0 ? state.sort[idx] : undefined;
   const filtered = state.filters.some((f) => f.col === props.def.id);

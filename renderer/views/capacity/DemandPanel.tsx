@@ -2,7 +2,7 @@
 // month of hours per week, typed, pasted, filled and cleared like the register. Every edit is
 // planned by shared/capacity/demand-grid (re-cut into spans of constant hours, refusals and
 // warnings) and committed as one undo step; refusals and warnings are listed above the grid.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useRecord, useRecords, useStore, useVersion, useWorkbook } from '../../state/use-app';
 import { Derived } from '../../state/derived';
 import { useColumnContext } from '../common/column-context';
@@ -40,7 +40,9 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
   const store = useStore();
   const ctx = useColumnContext();
   const current = useWorkbook()!;
-  const version = useVersion(demandSource.reads);
+  // Deferred: after an edit the heat map beside it is painted first, then this grid catches up
+  // (re-reading 200,000 allocations for one project's rows is the longer part of the work).
+  const version = useDeferredValue(useVersion(demandSource.reads));
   const projectList = useRecords('project');
   const [unit, setUnit] = useState<DemandUnit>('week');
   const [pending, setPending] = useState<DemandRowKey[]>([]);

@@ -109,9 +109,16 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
     (title: string, list: CellRefusal[], saved: CellRef[]) => {
       setErrors((prev) => {
         const next = new Map(prev);
-        for (const c of saved) next.delete(cellKey(c.rowId, c.colId));
-        for (const r of list) if (r.cell) next.set(cellKey(r.cell.rowId, r.cell.colId), r.reason);
-        return next;
+        let changed = false;
+        for (const c of saved) changed = next.delete(cellKey(c.rowId, c.colId)) || changed;
+        for (const r of list) {
+          if (!r.cell) continue;
+          const key = cellKey(r.cell.rowId, r.cell.colId);
+          changed ||= next.get(key) !== r.reason;
+          next.set(key, r.reason);
+        }
+        // The same marks keep the same map: the grid repaints every cell when its marks change.
+        return changed ? next : prev;
       });
       setRejections(list.length > 1 ? { title, list } : null);
       setAnnounce(refusalAnnouncement(title, list));
