@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify('bench') },
   build: {
-    outDir: fileURLToPath(new URL('../out/bench', import.meta.url)),
+    outDir: process.env['PMO_BENCH_OUT'] ?? fileURLToPath(new URL('../out/bench', import.meta.url)),
     emptyOutDir: true,
     minify: true,
     target: 'es2022',
@@ -22,5 +22,5 @@ export default defineConfig({
       },
     },
   },
-  preview: { host: '127.0.0.1', port: 5174, strictPort: true },
+  preview: { host: '127.0.0.1', port: Number(process.env['PMO_BENCH_PORT'] ?? 5174), strictPort: true },
 });

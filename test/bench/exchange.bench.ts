@@ -43,7 +43,7 @@ test('exchange: a 50k-row xlsx through the import wizard of the real app, with e
   const file = testInfo.outputPath('client-50k.xlsx');
   await writeFile(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 
-  await page.goto('http://127.0.0.1:5173/');
+  await page.goto(`http://127.0.0.1:${process.env['PMO_WEB_PORT'] ?? 5173}/`);
   await page.getByRole('button', { name: /Start an empty workbook/ }).click();
   await page.getByRole('dialog', { name: 'New workbook' }).getByLabel('Name').fill('Bench import');
   await page.getByRole('button', { name: 'Create' }).click();
