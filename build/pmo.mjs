@@ -36,7 +36,7 @@ if (problem === null) {
   register();
   ({ runCli } = await import('../main/cli/pmo.ts'));
 }
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
   now: () => new Date(),

@@ -1,6 +1,6 @@
-// The `pmo` command line (main/cli/pmo.ts) bundled ahead of time into one ES module for Node,
-// out/cli/pmo.mjs, so `pmo --help` starts in about the time Node itself takes instead of
-// compiling TypeScript at every start. Built by `npm run build:cli`, which `npm install` and
+// The `pmo` command line (main/cli/pmo.ts) bundled ahead of time into ES modules for Node,
+// out/cli/pmo.mjs and the commands' chunk beside it, so `pmo --help` starts in about the time
+// Node itself takes instead of compiling TypeScript at every start. Built by `npm run build:cli`, which `npm install` and
 // `npm ci` run through the `prepare` script. Beside the bundle, inputs.json lists the source
 // files it was built from, so build/pmo.mjs can tell when the bundle is older than the code.
 import { defineConfig, type Plugin } from 'vite';
@@ -26,7 +26,7 @@ export default defineConfig({
   root,
   logLevel: 'warn',
   plugins: [listInputs()],
-  // Everything (shared/, zod, SheetJS, fflate) goes into the one file; only Node's own modules stay outside.
+  // Everything (shared/, zod, SheetJS, fflate) is bundled; only Node's own modules stay outside.
   ssr: { noExternal: true, target: 'node' },
   build: {
     ssr: fileURLToPath(new URL('../main/cli/pmo.ts', import.meta.url)),
@@ -36,6 +36,9 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     copyPublicDir: false,
-    rollupOptions: { output: { format: 'es', entryFileNames: 'pmo.mjs', codeSplitting: false } },
+    // Two files, not one: pmo.mjs holds the help text and argument parsing, and the commands
+    // (main/cli/commands.ts, which pmo.ts loads with import() only when one runs) go into a chunk
+    // beside it, so `pmo --help` and a usage error do not evaluate SheetJS, zod and shared/.
+    rollupOptions: { output: { format: 'es', entryFileNames: 'pmo.mjs', chunkFileNames: '[name]-[hash].mjs' } },
   },
 });

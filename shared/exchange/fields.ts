@@ -6,9 +6,9 @@ import { columnsFor } from '../register/columns';
 import type { ColumnContext, ColumnDef, ColumnType, Option, OptionSource } from '../register/types';
 import { RAID_KINDS, type CustomFieldDef, type EntityName, type Settings } from '../model/schemas';
 import type { LooseRecord as Rec } from '../model/record';
+import type { ImportKind } from './kinds';
 
-export const IMPORT_KINDS = ['project', 'milestone', 'resource', 'allocation', 'raid'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind } from './kinds';
 
 export const KIND_LABELS: Record<ImportKind, { plural: string; singular: string; sheet: string }> = {
   project: { plural: 'Projects', singular: 'project', sheet: 'Projects' },
