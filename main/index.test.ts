@@ -220,6 +220,10 @@ describe('main process wiring', () => {
     const workbook = path.join(userData, 'Q3.pmowb');
     fs.writeFileSync(workbook, '{}');
     electron.app.emit('second-instance', {}, ['/opt/pmo/pmo-workbench', workbook], userData, {});
+    // The hand-over checks the file (an fs.stat) and adds it to the recent list before it queues
+    // the open: wait for that, however long a loaded machine takes, not for a fixed 10 ms.
+    const added = electron.app['addRecentDocument'] as ReturnType<typeof vi.fn>;
+    while (!added.mock.calls.some((c) => c[0] === workbook)) await settle();
     await settle();
     const win = mainWindow();
     expect(win.webContents.send).not.toHaveBeenCalled();
