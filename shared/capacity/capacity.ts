@@ -100,6 +100,7 @@ export interface CapacityModel {
   readonly weeks: Periods;
   /** The periods of a grain (weeks, or months and quarters covering the weeks). */
   periods(grain: Grain): Periods;
+  /** A new list each call; the rows in it are kept between calls until update() changes them, so they are read-only. */
   rows(kind: 'person' | 'role' | 'team', grain: Grain, tentative: TentativeMode): CapacityRow[];
   /** Sums to the cell's demand. */
   contributions(key: string, grain: Grain, period: number, tentative: TentativeMode): Contribution[];
@@ -170,6 +171,12 @@ class Model implements CapacityModel {
   private readonly allocs = new Map<string, AllocRec>();
   /** Allocations by resourceId, also for people that do not exist (any more, or yet). */
   private readonly byResource = new Map<string, Set<AllocRec>>();
+  /**
+   * Rows read before, by grain and tentative mode, then by row key: reading the rows again after
+   * an update() rolls up only the rows it changed (a heat map of 2,000 people re-reads every row
+   * after each edit). The rows handed out are shared, so callers treat them as read-only.
+   */
+  private readonly rowCache = new Map<string, Map<string, CapacityRow>>();
 
   constructor(input: CapacityInput, range: { from: IsoDate; to: IsoDate }) {
     const s = input.settings;
@@ -369,10 +376,23 @@ class Model implements CapacityModel {
     };
   }
 
+  /** A row from the cache of its grain and mode, or rolled up (and kept) when not there. */
+  private cachedRow(key: string, cache: Map<string, CapacityRow>, make: () => CapacityRow): CapacityRow {
+    let row = cache.get(key);
+    if (!row) cache.set(key, (row = make()));
+    return row;
+  }
+
   rows(kind: 'person' | 'role' | 'team', grain: Grain, mode: TentativeMode): CapacityRow[] {
     const out: CapacityRow[] = [];
+    const ck = `${grain}|${mode}`;
+    let cache = this.rowCache.get(ck);
+    if (!cache) this.rowCache.set(ck, (cache = new Map()));
     if (kind === 'person') {
-      for (const p of this.people.values()) out.push(this.row(`person:${p.resource.id}`, 'person', p.resource.name, [], p, grain, mode));
+      for (const p of this.people.values()) {
+        const key = `person:${p.resource.id}`;
+        out.push(this.cachedRow(key, cache, () => this.row(key, 'person', p.resource.name, [], p, grain, mode)));
+      }
     } else if (kind === 'role') {
       const members = new Map<string, string[]>();
       for (const p of this.people.values()) {
@@ -383,15 +403,18 @@ class Model implements CapacityModel {
         const children = members.get(r.role.id) ?? [];
         const hasUnassigned = r.unassigned.size > 0;
         if (hasUnassigned) children.push(`unassigned-role:${r.role.id}`);
-        out.push(this.row(`role:${r.role.id}`, 'role', r.role.name, children, r, grain, mode));
-        if (hasUnassigned) out.push(this.row(`unassigned-role:${r.role.id}`, 'role', `${r.role.name} (unassigned)`, [], { capacity: null, firm: r.unFirm, tent: r.unTent }, grain, mode));
+        const key = `role:${r.role.id}`;
+        out.push(this.cachedRow(key, cache, () => this.row(key, 'role', r.role.name, children, r, grain, mode)));
+        const un = `unassigned-role:${r.role.id}`;
+        if (hasUnassigned) out.push(this.cachedRow(un, cache, () => this.row(un, 'role', `${r.role.name} (unassigned)`, [], { capacity: null, firm: r.unFirm, tent: r.unTent }, grain, mode)));
       }
     } else {
       const members = new Map<string, string[]>();
       for (const p of this.people.values()) (members.get(p.resource.team) ?? members.set(p.resource.team, []).get(p.resource.team)!).push(`person:${p.resource.id}`);
       for (const [name, t] of this.teams) {
         const children = members.get(name);
-        if (children) out.push(this.row(`team:${name}`, 'team', name || 'No team', children, t, grain, mode));
+        const key = `team:${name}`;
+        if (children) out.push(this.cachedRow(key, cache, () => this.row(key, 'team', name || 'No team', children, t, grain, mode)));
       }
     }
     return out;
@@ -498,6 +521,8 @@ class Model implements CapacityModel {
     const keys = new Set<string>();
     if (change.allocation) this.updateAllocation(change.allocation, keys);
     if (change.resource) this.updateResource(change.resource, keys);
+    // A role's or team's children change with the rows that update() names, so dropping those is enough.
+    for (const cache of this.rowCache.values()) for (const k of keys) cache.delete(k);
     return [...keys];
   }
 

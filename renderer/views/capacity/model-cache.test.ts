@@ -2,7 +2,7 @@
 // updates it in place to exactly what a fresh build gives, and a change the update cannot follow
 // (a project's stage) builds it again.
 import { describe, expect, it } from 'vitest';
-import { CAPACITY_READS, capacityStats, planInput, timedBuild } from './model-cache';
+import { CAPACITY_READS, capacityStats, changesBetween, planInput, timedBuild } from './model-cache';
 import { buildCapacityModel, type CapacityModel } from '../../../shared/capacity';
 import { WorkbookState, type AnyRecord } from '../../../shared/commands/state';
 import { applyPlan, planChange } from '../../../shared/commands/plan';
@@ -52,6 +52,31 @@ describe('capacity model cache', () => {
     commit(state, [{ op: 'delete', entity: 'allocation', id: 'a-1' }]);
     expect(sums(current(state))).toEqual(sums(buildCapacityModel(planInput(state, state.versionOf(CAPACITY_READS)), RANGE)));
     expect(capacityStats.builds).toBe(builds);
+  });
+
+  it('names the changes between two inputs, so a copy of the older model (the overload worker) can follow', () => {
+    const state = loaded();
+    current(state);
+    const start = planInput(state, state.versionOf(CAPACITY_READS));
+    // What the worker holds: a model built from the input it was sent.
+    const copy = buildCapacityModel(start, RANGE);
+    commit(state, [{ op: 'update', entity: 'allocation', id: 'a-1', changes: { amount: 30 } }]);
+    current(state);
+    commit(state, [
+      { op: 'update', entity: 'resource', id: 'res-1', changes: { capacityHoursPerWeek: 20 } },
+      { op: 'create', entity: 'allocation', record: { projectId: 'p-2', resourceId: 'res-1', start: '2026-02-02', end: '2026-04-30', amount: 10 } },
+    ]);
+    current(state);
+    commit(state, [{ op: 'delete', entity: 'allocation', id: 'a-1' }]);
+    const now = planInput(state, state.versionOf(CAPACITY_READS));
+    const model = timedBuild(now, RANGE).model;
+    const changes = changesBetween(start, now)!;
+    expect(changes).toHaveLength(4);
+    for (const c of changes) copy.update(c);
+    expect(sums(copy)).toEqual(sums(model));
+    expect(sums(copy)).toEqual(sums(buildCapacityModel(now, RANGE)));
+    expect(changesBetween(now, start)).toBeNull();
+    expect(changesBetween(now, now)).toEqual([]);
   });
 
   it('builds again when a project changes stage (tentative demand)', () => {

@@ -6,7 +6,7 @@
 // stage, a project created or deleted, the calendar settings, or more changes than the state
 // remembers) builds it again. Keyed weakly on the workbook state and the input, so a closed
 // workbook's models are let go.
-import { buildCapacityModel, type CapacityInput, type CapacityModel } from '../../../shared/capacity';
+import { buildCapacityModel, type CapacityChange, type CapacityInput, type CapacityModel } from '../../../shared/capacity';
 import type { Allocation, Resource } from '../../../shared/model/schemas';
 import type { ChangeEntry, Reads, WorkbookState } from '../../../shared/commands/state';
 
@@ -21,6 +21,23 @@ export const capacityStats = { builds: 0, updates: 0, lastUpdateMs: 0 };
 
 const inputs = new WeakMap<WorkbookState, { version: number; input: CapacityInput }>();
 const models = new WeakMap<CapacityInput, { from: string; to: string; engine: CapacityModel; model: CapacityModel }>();
+/** For an input whose model was updated in place: the input before it and the changes between them (for the overload worker's copy of the model). */
+const lineage = new WeakMap<CapacityInput, { prev: CapacityInput; changes: readonly CapacityChange[] }>();
+
+/**
+ * The changes that turn the model of `from` into the model of `to`, when `to` was reached from
+ * `from` by in-place updates (at most `limit` steps back); null otherwise.
+ */
+export function changesBetween(from: CapacityInput, to: CapacityInput, limit = 64): CapacityChange[] | null {
+  const steps: (readonly CapacityChange[])[] = [];
+  for (let at = to; at !== from; ) {
+    const step = lineage.get(at);
+    if (!step || steps.length >= limit) return null;
+    steps.push(step.changes);
+    at = step.prev;
+  }
+  return steps.reverse().flat();
+}
 
 /**
  * A handle on the model for one input: a new object for each data version, so that memos and
@@ -43,7 +60,7 @@ function handle(engine: CapacityModel): CapacityModel {
  * Applies committed changes to a model with update(); false when one of them is of a kind the
  * model cannot follow incrementally (the caller then builds it again).
  */
-export function updateModel(model: CapacityModel, changes: readonly (readonly ChangeEntry[])[], state: WorkbookState): boolean {
+export function updateModel(model: CapacityModel, changes: readonly (readonly ChangeEntry[])[], state: WorkbookState, applied: CapacityChange[] = []): boolean {
   const allocations = new Map<string, ChangeEntry>();
   const people = new Map<string, ChangeEntry>();
   for (const entries of changes) {
@@ -72,12 +89,13 @@ export function updateModel(model: CapacityModel, changes: readonly (readonly Ch
   // The last entry of a record says whether it still exists; update() needs only the record now (or its id when deleted).
   for (const [id, e] of people) {
     const after = state.get('resource', id);
-    model.update({ resource: after ? { after } : { before: deleted<Resource>(e, id) } });
+    applied.push({ resource: after ? { after } : { before: deleted<Resource>(e, id) } });
   }
   for (const [id, e] of allocations) {
     const after = state.get('allocation', id);
-    model.update({ allocation: after ? { after } : { before: deleted<Allocation>(e, id) } });
+    applied.push({ allocation: after ? { after } : { before: deleted<Allocation>(e, id) } });
   }
+  for (const change of applied) model.update(change);
   return true;
 }
 
@@ -112,7 +130,9 @@ function carryForward(current: WorkbookState, prev: { version: number; input: Ca
   const changes = current.changesSince(prev.version);
   if (!changes) return;
   const t0 = performance.now();
-  if (!updateModel(entry.engine, changes, current)) return;
+  const applied: CapacityChange[] = [];
+  if (!updateModel(entry.engine, changes, current, applied)) return;
+  lineage.set(input, { prev: prev.input, changes: applied });
   capacityStats.updates++;
   capacityStats.lastUpdateMs = performance.now() - t0;
   models.set(input, { ...entry, model: handle(entry.engine) });
