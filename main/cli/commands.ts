@@ -90,8 +90,8 @@ function applyMappingFile(proposals: SheetProposal[], path: string, settings: Se
         if (field !== null && (typeof field !== 'string' || !keys.has(field))) throw new UsageError(`${where}: "${String(field)}" is not a ${KIND_LABELS[p.kind].singular} field (fields: ${[...keys].join(', ')})`);
         for (const c of p.mapping.columns) if (field !== null && c.field === field) c.field = null;
         const target = p.mapping.columns.find((c) => c.column === col);
-        if (target) target.field = field as string | null;
-        else p.mapping.columns.push({ column: col, field: field as string | null });
+        if (target) target.field = field;
+        else p.mapping.columns.push({ column: col, field });
       }
     }
   }
@@ -125,7 +125,7 @@ export function inspect({ file, json }: InspectCommand, io: Io): number {
 export function importCmd({ file, into, mapping, dryRun, json }: ImportCommand, io: Io): number {
   const state = loadWorkbook(into);
   const source = readSource(file);
-  const customFields = state.all('customField') as CustomFieldDef[];
+  const customFields = state.all('customField');
   let proposals = analyseWorkbook(source, state.settings, customFields);
   if (mapping !== undefined) proposals = applyMappingFile(proposals, mapping, state.settings, customFields);
   if (!proposals.some((p) => p.include)) throw new UsageError(`${source.fileName}: no sheet looks like projects, milestones, people, allocations or RAID items; give a --mapping file`);

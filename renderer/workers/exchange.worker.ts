@@ -15,7 +15,6 @@ import { writeXlsx } from '../../shared/exchange/xlsx/writer';
 import { toCsv } from '../../shared/exchange/csv-write';
 import type { ImportKind } from '../../shared/exchange/fields';
 import type { ImportReport } from '../../shared/exchange/import';
-import type { CustomFieldDef } from '../../shared/model/schemas';
 
 export interface SheetSummary {
   name: string;
@@ -129,7 +128,7 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
         snapshot = snap && !('error' in snap) ? snap : null;
         progress('Finding the tables', null);
         const remembered = new Map(Object.entries(req.remembered));
-        const proposals = analyseWorkbook(source, st.settings, st.all('customField') as CustomFieldDef[], (layout) => remembered.get(layout));
+        const proposals = analyseWorkbook(source, st.settings, st.all('customField'), (layout) => remembered.get(layout));
         const summary: ReadSummary = {
           fileName: source.fileName,
           format: source.format,
@@ -145,9 +144,9 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
         const st = need(state, 'workbook');
         const src = need(source, 'file');
         // Only the sheet asked about is analysed again.
-        const base = analyseWorkbook({ ...src, sheets: src.sheets.filter((x) => x.name === req.sheet) }, st.settings, st.all('customField') as CustomFieldDef[])[0];
+        const base = analyseWorkbook({ ...src, sheets: src.sheets.filter((x) => x.name === req.sheet) }, st.settings, st.all('customField'))[0];
         if (!base) throw new Error(`Sheet ${req.sheet} is not in the file`);
-        return reply('remap', remapForKind(base, req.kind, src, st.settings, st.all('customField') as CustomFieldDef[]));
+        return reply('remap', remapForKind(base, req.kind, src, st.settings, st.all('customField')));
       }
       case 'preview': {
         progress('Checking every row', null);

@@ -184,7 +184,7 @@ describe('setBaselineFields (re-baseline)', () => {
     const { state, commit } = setup();
     commit([snapshotBaseline(state, 'Q3', '2026-07-01T09:30:00.000Z', () => 'bl-q3')]);
     commit([{ op: 'update', entity: 'project', id: 'p-1', changes: { finish: '2026-08-31' } }, { op: 'create', entity: 'project', record: { id: 'p-new', code: 'PRJ-010', name: 'Later', start: '2026-08-01' } }]);
-    const ops = setBaselineFields(state, state.get('baseline', 'bl-q3')!);
+    const ops = setBaselineFields(state, state.get('baseline', 'bl-q3'));
     expect(ops.map((o) => (o.op === 'update' ? [o.id, o.changes] : null))).toEqual([
       ['p-1', { baselineStart: '2026-01-05', baselineFinish: '2026-06-30' }],
       ['p-2', { baselineStart: '2026-03-01', baselineFinish: '2026-12-31' }],

@@ -31,10 +31,10 @@ export interface DemandSource {
 export function demandSourceOf(state: WorkbookState): DemandSource {
   return {
     calendar: hoursCalendarOf(state.settings),
-    allocations: state.all('allocation') as unknown as Rec[],
-    project: (id) => state.get('project', id) as Rec | undefined,
-    resource: (id) => state.get('resource', id) as Rec | undefined,
-    role: (id) => state.get('role', id) as Rec | undefined,
+    allocations: state.all('allocation'),
+    project: (id) => state.get('project', id),
+    resource: (id) => state.get('resource', id),
+    role: (id) => state.get('role', id),
   };
 }
 

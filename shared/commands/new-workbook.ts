@@ -27,7 +27,7 @@ export function planNewWorkbook(data: WorkbookData, ctx: { newId: IdGenerator; n
     for (const d of data.records[e]) {
       const id = ctx.newId();
       entries.push({ id, wb, tx: txId, entity: e, recordId: d.id, op: 'create', field: '*', after: d, prev: null, time, origin: ctx.origin });
-      rows.push({ wb, id: d.id, e, d: d as StoredRecord['d'], r: { '*': id } });
+      rows.push({ wb, id: d.id, e, d: d, r: { '*': id } });
       if (e === 'project') projectCount++;
     }
   }

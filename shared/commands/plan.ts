@@ -77,7 +77,7 @@ class Draft implements RecordLookup {
   get(e: EntityName, id: string): AnyRecord | undefined {
     const row = this.rows.get(this.key(e, id));
     if (row) return row.record ?? undefined;
-    return this.state.get(e, id) as AnyRecord | undefined;
+    return this.state.get(e, id);
   }
 
   revs(e: EntityName, id: string): Revs {
@@ -348,8 +348,8 @@ export function planChange(state: WorkbookState, ops: readonly Op[], ctx: PlanCo
       }
       const revs = { ...(draft.settings?.revs ?? state.settingsRevs) };
       for (const k of keys) {
-        const before = current[k as keyof Settings];
-        const after = parsed.data[k as keyof Settings];
+        const before = current[k];
+        const after = parsed.data[k];
         if (jsonEqual(before, after)) continue;
         const en = entry({ entity: 'settings', recordId: state.id, op: 'update', field: k, before, after, prev: revs[k] ?? revs['*'] ?? null });
         revs[k] = en.id;

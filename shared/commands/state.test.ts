@@ -137,7 +137,7 @@ describe('WorkbookState', () => {
     expect(lookup.projectIdByCode('prj-003')).toBe('p-3');
     expect(lookup.customField('cf-1')).toBeUndefined();
 
-    state.put('customField', ENTITY_SCHEMAS.customField.parse({ id: 'cf-1', name: 'Partner', type: 'select', options: ['Acme'] }) as AnyRecord, {});
+    state.put('customField', ENTITY_SCHEMAS.customField.parse({ id: 'cf-1', name: 'Partner', type: 'select', options: ['Acme'] }), {});
     state.remove('milestone', 'm-1');
     state.put('project', { ...record(state, 'project', 'p-3'), code: 'WH-1' }, {});
     expect(lookup.customField('cf-1')).toMatchObject({ name: 'Partner', type: 'select', options: ['Acme'] });
@@ -148,7 +148,7 @@ describe('WorkbookState', () => {
 
   it('lets the invariants see duplicate codes and custom values through lookup()', () => {
     const state = loaded();
-    state.put('customField', ENTITY_SCHEMAS.customField.parse({ id: 'cf-1', name: 'Partner', type: 'select', options: ['Acme'] }) as AnyRecord, {});
+    state.put('customField', ENTITY_SCHEMAS.customField.parse({ id: 'cf-1', name: 'Partner', type: 'select', options: ['Acme'] }), {});
     const candidate = { ...record(state, 'project', 'p-3'), code: 'prj-001', custom: { 'cf-1': 'Globex' } };
     expect(checkRelations('project', candidate, state.lookup()).map((p) => p.message)).toEqual([
       'Project code prj-001 is already used by another project',

@@ -1,7 +1,7 @@
 // A workbook held in memory, ready for views: one map per entity plus the indexes the command
 // path needs (project codes). Changes reach it only through applyPlan after the database
 // transaction that holds them has committed.
-import { ENTITY_NAMES, type EntityName, type EntityOf, type Settings, type CustomFieldDef } from '../model/schemas';
+import { ENTITY_NAMES, type EntityName, type EntityOf, type Settings } from '../model/schemas';
 import { normaliseCode, type RecordLookup } from '../model/invariants';
 import type { JournalEntity, JournalEntry, Revs, StoredRecord, StoredWorkbook } from './types';
 import type { WorkbookRecords } from '../model/workbook';
@@ -146,7 +146,7 @@ export class WorkbookState {
     return {
       has: (e, id) => this.has(e, id),
       projectIdByCode: (code) => this.projectIdByCode(code),
-      customField: (id) => this.get('customField', id) as CustomFieldDef | undefined,
+      customField: (id) => this.get('customField', id),
     };
   }
 

@@ -102,7 +102,7 @@ function assertDate(today: IsoDate): IsoDate {
 const STARTED: readonly Stage[] = ['in-progress', 'on-hold', 'closed', 'cancelled'];
 const REPORTING: readonly Stage[] = ['in-progress', 'on-hold'];
 const levelRag = (l: Level): Rag => (l === 0 ? 'G' : l === 1 ? 'A' : 'R');
-const clampLevel = (n: number): Level => (n <= 0 ? 0 : n >= 2 ? 2 : 1) as Level;
+const clampLevel = (n: number): Level => (n <= 0 ? 0 : n >= 2 ? 2 : 1);
 const K = 100_000; // £1k in minor units
 
 // Pick, not Omit: Omit over the schemas' open index signature would lose every named field.
@@ -276,9 +276,9 @@ export function buildDemoWorkbook(opts: DemoOptions): WorkbookData {
       }
     }
     const variancePct = budget && forecast !== null ? ((forecast - budget) / budget) * 100 : 0;
-    const levels = {
-      schedule: (slip > rules.slipRedDays ? 2 : slip > rules.slipAmberDays ? 1 : 0) as Level,
-      cost: (variancePct > rules.costRedPct ? 2 : variancePct > rules.costAmberPct ? 1 : 0) as Level,
+    const levels: Record<'schedule' | 'cost' | 'scope' | 'resources', Level> = {
+      schedule: slip > rules.slipRedDays ? 2 : slip > rules.slipAmberDays ? 1 : 0,
+      cost: variancePct > rules.costRedPct ? 2 : variancePct > rules.costAmberPct ? 1 : 0,
       scope: spec.scope ?? 0,
       resources: spec.resources ?? 0,
     };

@@ -4,7 +4,6 @@
 // window's capacity hours, demand hours and utilisation. Read only: it is not in the export's
 // snapshot, and the import skips it by name (CAPACITY_SHEET).
 import { buildCapacityModel, type CapacityRow } from '../capacity';
-import type { Allocation, Project, Resource, Role } from '../model/schemas';
 import type { WorkbookState } from '../commands/state';
 import type { IsoDate, PeriodUnit } from '../calendar';
 import type { XlsxSheet, XlsxValue } from './xlsx/writer';
@@ -36,9 +35,9 @@ export function capacitySheet(state: WorkbookState, grid: PeriodUnit, range: { f
     columns.push(...totals);
     return sheet;
   }
-  const resources = state.all('resource') as Resource[];
-  const roles = state.all('role') as Role[];
-  const model = buildCapacityModel({ settings: state.settings, resources, roles, allocations: state.all('allocation') as Allocation[], projects: state.all('project') as Project[] }, range);
+  const resources = state.all('resource');
+  const roles = state.all('role');
+  const model = buildCapacityModel({ settings: state.settings, resources, roles, allocations: state.all('allocation'), projects: state.all('project') }, range);
   const periods = model.periods(grid);
   for (const label of periods.label) columns.push({ header: label, width: 9, numFmt: '0%' });
   columns.push(...totals);

@@ -5,7 +5,7 @@ import { neutraliseCsvText, toCsv } from './csv-write';
 
 /** CSV text as a spreadsheet reads it: SheetJS's CSV reader, raw cell values. */
 function parse(csv: string, FS = ','): unknown[][] {
-  const wb = XLSX.read(csv, { type: 'string', FS } as XLSX.ParsingOptions);
+  const wb = XLSX.read(csv, { type: 'string', FS });
   return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true, defval: null, blankrows: true });
 }
 

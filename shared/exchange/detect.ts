@@ -507,7 +507,7 @@ export function detectTable(sheet: SourceSheet, hint?: { fields?: ImportFieldSpe
   for (let r = headerRow + 1; r < total; r++) {
     const k = kinds[r]! as Kind;
     if (k === Kind.Data) continue;
-    const entry: SkippedRow = { row: r, reason: REASON[k as Exclude<Kind, Kind.Data>] };
+    const entry: SkippedRow = { row: r, reason: REASON[k] };
     if (k !== Kind.Blank) {
       const text = firstText(rows[r]);
       if (text !== undefined) entry.text = text;

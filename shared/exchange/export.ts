@@ -8,7 +8,6 @@ import { buildColumnContext } from '../register/column-context';
 import { columnOptions, optionLabel, RAG_LABELS } from '../register/convert';
 import { labelOf } from './labels';
 import type { ColumnContext } from '../register/types';
-import type { CustomFieldDef } from '../model/schemas';
 import { addDays, calendarPeriods, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../calendar';
 import { hoursCalendarOf, hoursRow } from '../capacity/allocation-hours';
 import { moneyToNumber } from '../util/money';
@@ -175,7 +174,7 @@ const ALLOCATION_GRID_FIELDS = ['projectId', 'resourceId', 'roleId', 'tentative'
 /** The exported workbook and its snapshot. */
 export function buildExport(state: WorkbookState, opts: ExportOptions): { workbook: XlsxWorkbook; snapshot: ExportSnapshot } {
   const ctx = buildColumnContext(state, opts.today);
-  const customFields = state.all('customField') as CustomFieldDef[];
+  const customFields = state.all('customField');
   const sheets: XlsxSheet[] = [];
   const snapshotSheets: SnapshotSheet[] = [];
   /** The allocation grid's window: the Capacity sheet covers the same periods. */
@@ -338,7 +337,7 @@ export function readSnapshot(rows: readonly (readonly unknown[])[]): ExportSnaps
 /** Records of a kind as CSV rows (the same columns as the xlsx sheet, dates as ISO text). */
 export function csvTable(state: WorkbookState, kind: ImportKind, today: IsoDate): { header: string[]; rows: (string | number | boolean | null)[][] } {
   const ctx = buildColumnContext(state, today);
-  const fields = fieldsFor(kind, state.settings, state.all('customField') as CustomFieldDef[]).filter((f) => !f.virtual || f.key === 'id');
+  const fields = fieldsFor(kind, state.settings, state.all('customField')).filter((f) => !f.virtual || f.key === 'id');
   const entity = KIND_ENTITY[kind];
   const rows = sortedRecords(state, entity, ctx).map((r) =>
     fields.map((f) => {

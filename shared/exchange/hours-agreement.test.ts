@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbookState } from '../commands/state';
 import { planNewWorkbook } from '../commands/new-workbook';
-import { ENTITY_SCHEMAS, type Allocation, type EntityName, type Project, type Resource, type Role } from '../model/schemas';
+import { ENTITY_SCHEMAS, type EntityName, type Resource } from '../model/schemas';
 import { defaultSettings, emptyRecords, type WorkbookData } from '../model/workbook';
 import { createIdGenerator, seededRandom } from '../util/ids';
 import { addDays, fromDayNumber, toDayNumber, workingDaysIn, type CalendarPeriod, type IsoDate } from '../calendar';
@@ -67,20 +67,20 @@ function figures(state: WorkbookState, unit: GridUnit): Figures {
 
   const src = demandSourceOf(state);
   const grid = new Map<string, number[]>();
-  for (const a of state.all('allocation') as Allocation[]) {
+  for (const a of state.all('allocation')) {
     const rows = demandRows(src, { projectId: a.projectId }, periods);
     expect(rows).toHaveLength(1);
     grid.set(a.id, rows[0]!.hours);
   }
 
   const model = buildCapacityModel(
-    { settings: state.settings, resources: state.all('resource') as Resource[], roles: state.all('role') as Role[], allocations: state.all('allocation') as Allocation[], projects: state.all('project') as Project[] },
+    { settings: state.settings, resources: state.all('resource'), roles: state.all('role'), allocations: state.all('allocation'), projects: state.all('project') },
     { from: periods[0]!.start, to: periods.at(-1)!.end },
   );
   // The model's periods are matched by label: one label rule for every view.
   const labels = model.periods(unit).label;
   const heat = new Map<string, number[]>();
-  for (const a of state.all('allocation') as Allocation[]) {
+  for (const a of state.all('allocation')) {
     heat.set(
       a.id,
       periods.map((p) => {

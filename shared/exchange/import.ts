@@ -9,7 +9,7 @@ import { jsonEqual, planChange, type PlanContext, type PlanResult } from '../com
 import { buildColumnContext } from '../register/column-context';
 import { formatCell, matchKey, type DateOrder } from '../register/convert';
 import type { ColumnContext, Option, OptionSource } from '../register/types';
-import type { CustomFieldDef, EntityName } from '../model/schemas';
+import type { EntityName } from '../model/schemas';
 import { writeFieldPath } from '../model/field-path';
 import type { IsoDate } from '../calendar';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
@@ -213,7 +213,7 @@ function ordered(mappings: readonly SheetMapping[]): SheetMapping[] {
  * ids here so rows of one sheet can point at records another sheet creates.
  */
 export function planImport(state: WorkbookState, source: SourceWorkbook, mappings: readonly SheetMapping[], opts: ImportOptions): ImportPlan {
-  const customFields = state.all('customField') as CustomFieldDef[];
+  const customFields = state.all('customField');
   const ic = new ImportContext(buildColumnContext(state, opts.today));
   const ctx = ic.ctx;
   const show = showWith(ctx);

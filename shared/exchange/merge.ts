@@ -12,7 +12,6 @@ import { jsonEqual } from '../commands/plan';
 import { buildColumnContext } from '../register/column-context';
 import { formatCell, matchKey } from '../register/convert';
 import type { ColumnContext } from '../register/types';
-import type { CustomFieldDef } from '../model/schemas';
 import { writeFieldPath } from '../model/field-path';
 import type { CalendarPeriod as Period, IsoDate } from '../calendar';
 import { recutOps, recutSpans } from '../capacity/demand-grid';
@@ -119,7 +118,7 @@ function findHeader(sheet: SourceSheet, labels: string[]): { row: number; column
 
 export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkbook, snapshot: ExportSnapshot, opts: { today: IsoDate }): MergeDiff {
   const ctx = buildColumnContext(state, opts.today);
-  const customFields = state.all('customField') as CustomFieldDef[];
+  const customFields = state.all('customField');
   const rows: MergeRow[] = [];
   const issues: CellIssue[] = [];
   let unchanged = 0;

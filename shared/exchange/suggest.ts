@@ -376,7 +376,7 @@ function phrasesOf(field: ImportFieldSpec): Phrase[] {
     const info = analyseHeader(text);
     if (!info.key || seen.has(info.key)) return;
     seen.add(info.key);
-    list!.push({ text, tokens: info.tokens, own });
+    list.push({ text, tokens: info.tokens, own });
   };
   add(field.label, true);
   add(keyWords(field.key), true);

@@ -67,7 +67,7 @@ export function buildColumnContext(state: WorkbookState, today: string): ColumnC
         m = new Map();
         const ref = REFERENCES.find((x) => x.entity === entity && x.field === fieldName);
         for (const r of state.values(entity as never)) {
-          const ids = ref ? referencedIds(ref, r) : typeof r[fieldName] === 'string' ? [r[fieldName] as string] : [];
+          const ids = ref ? referencedIds(ref, r) : typeof r[fieldName] === 'string' ? [r[fieldName]] : [];
           for (const x of ids) m.set(x, (m.get(x) ?? 0) + 1);
         }
         counts.set(key, m);

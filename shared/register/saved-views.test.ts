@@ -19,7 +19,7 @@ function fresh() {
     expect(r.plan!.entries.every((e) => e.origin === c.origin)).toBe(true);
     return r.plan!.created.get(0);
   };
-  const views = (register: SavedView['register'] = 'project') => savedViewsOf(state.all('view') as SavedView[], register);
+  const views = (register: SavedView['register'] = 'project') => savedViewsOf(state.all('view'), register);
   return { state, run, views };
 }
 

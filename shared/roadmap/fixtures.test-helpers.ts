@@ -38,5 +38,5 @@ export function layoutOf(
   const cols = columnsFor('project', settings) as never[];
   const view: ViewState = { ...defaultViewState(cols, [{ col: 'code', dir: 'asc' }]), groupBy: opts.groupBy ?? null, ...opts.view };
   const built = buildRows(projects as never[], cols, view, context(settings, opts.programmes, opts.objectives), new Set(), { isArchived: (r: { archived?: boolean }) => r.archived === true });
-  return buildLayout({ rows: built.rows as never, milestonesByProject: milestonesByProject(milestones), collapsed: opts.collapsed ?? new Set(), today: TODAY_DAY, mode: opts.mode ?? 'timeline' });
+  return buildLayout({ rows: built.rows, milestonesByProject: milestonesByProject(milestones), collapsed: opts.collapsed ?? new Set(), today: TODAY_DAY, mode: opts.mode ?? 'timeline' });
 }

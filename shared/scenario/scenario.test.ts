@@ -63,7 +63,7 @@ describe('applyScenario', () => {
     expect(after.finish).toBe(addDays(before.finish!, 14));
     const openBefore = input.milestones.filter((m) => m.projectId === prj17 && m.actualDate === null && m.forecastDate);
     expect(openBefore.length).toBeGreaterThan(0);
-    for (const m of openBefore) expect(what.milestones!.find((x) => x.id === m.id)!.forecastDate).toBe(addDays(m.forecastDate!, 14));
+    for (const m of openBefore) expect(what.milestones.find((x) => x.id === m.id)!.forecastDate).toBe(addDays(m.forecastDate!, 14));
     expect(input.projects.find((p) => p.id === prj17)!.start).toBe(before.start);
   });
 

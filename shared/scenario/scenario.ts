@@ -71,10 +71,10 @@ function shiftDate(d: IsoDate | null, days: number): IsoDate | null {
 /** The plan as it would be with the scenario's changes. Pure: the input is not modified. */
 export function applyScenario<T extends ScenarioInput>(input: T, scenario: Pick<Scenario, 'changes'>): T {
   if (!scenario.changes.length) return input;
-  let projects = input.projects as readonly Project[];
+  let projects = input.projects;
   let milestones = input.milestones;
-  let allocations = input.allocations as readonly Allocation[];
-  let resources = input.resources as readonly Resource[];
+  let allocations = input.allocations;
+  let resources = input.resources;
   scenario.changes.forEach((change, index) => {
     switch (change.kind) {
       case 'shift-project': {
@@ -90,7 +90,7 @@ export function applyScenario<T extends ScenarioInput>(input: T, scenario: Pick<
         allocations = allocations.filter((a) => a.projectId !== change.projectId);
         return;
       case 'set-allocation':
-        allocations = allocations.map((a) => (a.id === change.allocationId ? ({ ...a, ...(change.changes as Partial<Allocation>), id: a.id } as Allocation) : a));
+        allocations = allocations.map((a) => (a.id === change.allocationId ? { ...a, ...(change.changes as Partial<Allocation>), id: a.id } : a));
         return;
       case 'add-allocation':
         allocations = [...allocations, change.allocation];
@@ -233,7 +233,7 @@ export function validateScenario(input: ScenarioInput, scenario: Pick<Scenario, 
       case 'set-allocation':
         if (!allocationProject.has(c.allocationId)) err(index, `Unknown allocation ${c.allocationId}`);
         else touched.push({ index, id: c.allocationId });
-        checkAllocationFields(index, c.changes as Partial<Allocation>);
+        checkAllocationFields(index, c.changes);
         return;
       case 'add-allocation':
         checkAllocationFields(index, c.allocation);

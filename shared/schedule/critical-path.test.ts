@@ -274,7 +274,7 @@ function randomDag(nodes: number, edges: number, seed: number): ScheduleInput {
   for (let e = 0; e < edges; e++) {
     const a = Math.floor(rand() * (nodes - 1));
     const b = a + 1 + Math.floor(rand() * (nodes - a - 1));
-    dependencies.push(D(`d${e}`, keys[a]!, keys[b]!, types[Math.floor(rand() * 3)]!, Math.floor(rand() * 21) - 10));
+    dependencies.push(D(`d${e}`, keys[a]!, keys[b]!, types[Math.floor(rand() * 3)], Math.floor(rand() * 21) - 10));
   }
   return { projects, milestones, dependencies };
 }

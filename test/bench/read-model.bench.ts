@@ -190,7 +190,7 @@ test('read model at scale: programme rename, allocation edit in the heat map, re
       const storage = performance.getEntriesByName('pmo:commit:storage').at(-1)!;
       const stored = storage.startTime + storage.duration;
       const t0 = (window as unknown as { __t0: number }).__t0;
-      const paintedAt = window.__pmoCapacity?.paints && window.__pmoCapacity.paints() > p0 ? window.__pmoCapacity.lastPaintAt!() : null;
+      const paintedAt = window.__pmoCapacity?.paints && window.__pmoCapacity.paints() > p0 ? window.__pmoCapacity.lastPaintAt() : null;
       return { total: paintedAt === null ? NaN : paintedAt - t0, storage: storage.duration, heat: paintedAt === null ? NaN : paintedAt - stored };
     }, paints0);
     const after = await hook();

@@ -22,7 +22,7 @@ async function addShift(page: Page, code: string, weeks: number) {
   const dialog = page.getByRole('dialog', { name: 'Shift a project' });
   const picker = dialog.getByLabel('Project');
   const value = await picker.locator('option', { hasText: code }).getAttribute('value');
-  await picker.selectOption(value!);
+  await picker.selectOption(value);
   await dialog.getByLabel(/^Weeks/).fill(String(weeks));
   await dialog.getByRole('button', { name: 'Add change' }).click();
   await expect(dialog).toHaveCount(0);
@@ -91,7 +91,7 @@ test('dropping a project, changing an allocation’s hours and a placeholder hir
   const bar = page.getByRole('region', { name: 'What-if scenario' });
   await bar.getByRole('button', { name: 'What-if', exact: true }).click();
   const add = (name: string) => bar.getByRole('group', { name: 'Add change' }).getByRole('button', { name }).click();
-  const pick = async (select: ReturnType<Page['getByLabel']>, text: string) => select.selectOption((await select.locator('option', { hasText: text }).first().getAttribute('value'))!);
+  const pick = async (select: ReturnType<Page['getByLabel']>, text: string) => select.selectOption((await select.locator('option', { hasText: text }).first().getAttribute('value')));
 
   // Drop PRJ-017: Priya Shah is at 22.5 h of 37.5 h.
   await add('Drop a project…');

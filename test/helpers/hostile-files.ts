@@ -111,7 +111,7 @@ export function prototypeNamesXlsx(): Uint8Array {
   return patchZip(plain, (name, text) => {
     if (name !== 'xl/workbook.xml' && name !== 'docProps/app.xml') return text;
     let t = text;
-    placeholders.forEach((p, i) => (t = t.split(p).join(real[i]!)));
+    placeholders.forEach((p, i) => (t = t.split(p).join(real[i])));
     return t;
   });
 }

@@ -192,25 +192,25 @@ export function editExport(bytes: Uint8Array, edits: ExportEdit[], opts: EditOpt
   const wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellStyles: true });
   const before: EditedExport['before'] = [];
   for (const e of edits) {
-    const ws = wb.Sheets[e.sheet] as DenseSheet | undefined;
+    const ws = wb.Sheets[e.sheet];
     if (!ws) throw new Error(`No sheet ${e.sheet}`);
     const rows = denseRows(ws);
     const key = headerIndex(rows, e.matchHeader);
     const col = headerIndex(rows, e.header);
-    const row = rows.findIndex((r, i) => i > 0 && r?.[key] && String(r[key]!.v) === e.match);
+    const row = rows.findIndex((r, i) => i > 0 && r?.[key] && String(r[key].v) === e.match);
     if (row < 0) throw new Error(`No row with ${e.matchHeader} = ${e.match} on ${e.sheet}`);
     const line = rows[row]!;
     const old = line[col];
     before.push({ edit: e, text: old?.w ?? (old ? String(old.v) : '') });
     const v = e.value;
-    if (typeof v === 'object') line[col] = { ...(old ?? {}), t: 'n', v: serial(v.date), z: old?.z ?? 'yyyy-mm-dd', w: undefined } as XLSX.CellObject;
-    else if (typeof v === 'number') line[col] = { ...(old ?? {}), t: 'n', v, w: undefined } as XLSX.CellObject;
-    else line[col] = { ...(old ?? {}), t: 's', v, w: undefined } as XLSX.CellObject;
+    if (typeof v === 'object') line[col] = { ...(old ?? {}), t: 'n', v: serial(v.date), z: old?.z ?? 'yyyy-mm-dd', w: undefined };
+    else if (typeof v === 'number') line[col] = { ...(old ?? {}), t: 'n', v, w: undefined };
+    else line[col] = { ...(old ?? {}), t: 's', v, w: undefined };
   }
   for (const d of opts.deleteRows ?? []) {
     const rows = denseRows(wb.Sheets[d.sheet] as DenseSheet);
     const key = headerIndex(rows, d.matchHeader);
-    const at = rows.findIndex((r, i) => i > 0 && r?.[key] && String(r[key]!.v) === d.match);
+    const at = rows.findIndex((r, i) => i > 0 && r?.[key] && String(r[key].v) === d.match);
     if (at < 0) throw new Error(`No row with ${d.matchHeader} = ${d.match} on ${d.sheet}`);
     rows.splice(at, 1);
     const ws = wb.Sheets[d.sheet]!;

@@ -56,7 +56,7 @@ export function FilterPopover(props: { def: Def; ctx: ColumnContext; anchor: HTM
     if (kind !== 'set') return [];
     const opts = choicesOf(def as never, ctx);
     const seen = valuesOf(props.records, def, ctx);
-    const list = opts.length && def.type !== 'person' ? opts.map((o) => ({ value: o.value as string | null, label: o.label })) : [...new Set(seen.filter((v): v is string => v !== null))].sort().map((v) => ({ value: v as string | null, label: v }));
+    const list = opts.length && def.type !== 'person' ? opts.map((o) => ({ value: o.value, label: o.label })) : [...new Set(seen.filter((v): v is string => v !== null))].sort().map((v) => ({ value: v, label: v }));
     return [...list, { value: null, label: '(Blank)' }];
   }, [kind, def, ctx, props]);
   const [picked, setPicked] = useState<Set<string | null>>(new Set(current?.kind === 'set' ? current.values : []));

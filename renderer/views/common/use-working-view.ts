@@ -61,7 +61,7 @@ export function useWorkingView(register: ViewRegister, fallback: () => ViewState
         setLoaded({ key, view: parsed.data, viewId: saved!.viewId && current.has('view', saved!.viewId) ? saved!.viewId : null, changed: false });
         return;
       }
-      const def = (current.all('view') as SavedView[]).find((v) => v.register === register && v.isDefault);
+      const def = current.all('view').find((v) => v.register === register && v.isDefault);
       setLoaded({ key, view: def ? def.state : fallbackRef.current(), viewId: def?.id ?? null, changed: false });
     });
     return () => {

@@ -91,7 +91,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const built = useMemo(
     () =>
       view && ctx
-        ? rowsCache.build({ records, columns: allColumns, view, ctx, collapsed, entity, change: lastChange, version: dataVersion, get: (id) => current.get(entity, id) as Rec | undefined, ...(entity === 'project' ? { isArchived: (r: Rec) => r['archived'] === true } : {}) })
+        ? rowsCache.build({ records, columns: allColumns, view, ctx, collapsed, entity, change: lastChange, version: dataVersion, get: (id) => current.get(entity, id), ...(entity === 'project' ? { isArchived: (r: Rec) => r['archived'] === true } : {}) })
         : null,
     [records, allColumns, view, ctx, collapsed, entity, rowsCache, lastChange, dataVersion, current],
   );

@@ -47,14 +47,14 @@ describe('RowsCache', () => {
     expect(cache.lastPath).toBe('rebuilt');
     const edited = { ...state.get('project', 'p-2')!, manager: 'New manager' };
     state.put('project', edited, {});
-    const second = cache.build({ ...input, records: state.all('project') as never[], change: change(['manager']), version: 2 });
+    const second = cache.build({ ...input, records: state.all('project'), change: change(['manager']), version: 2 });
     expect(cache.lastPath).toBe('patched');
     expect(second.rows.map((r) => r.rowId)).toEqual(first.rows.map((r) => r.rowId));
     expect(second.rows[0]).toBe(first.rows[0]);
     expect(second.rows[1]).not.toBe(first.rows[1]);
     expect((second.rows[1] as unknown as { record: { manager: string } }).record.manager).toBe('New manager');
     // A full rebuild gives the same rows.
-    const rebuilt = new RowsCache().build({ ...input, records: state.all('project') as never[] });
+    const rebuilt = new RowsCache().build({ ...input, records: state.all('project') });
     expect(rebuilt.rows.map((r) => (r as { record: unknown }).record)).toEqual(second.rows.map((r) => (r as { record: unknown }).record));
   });
 
@@ -74,7 +74,7 @@ describe('RowsCache', () => {
     const slipOrder = (choice: ReturnType<typeof chooseBaseline>, change: LastChange | null, version: number) => {
       const columns = columnsFor('project', state.settings, [], choice) as never[];
       const view = { ...defaultViewState(columns, []), sort: [{ col: 'calc.slip', dir: 'desc' as const }] };
-      const built = cache.build({ records: state.all('project') as never[], columns, view, ctx: buildColumnContext(state, '2026-05-01'), collapsed: new Set(), entity: 'project', change, version, get: (id: string) => state.get('project', id) as never });
+      const built = cache.build({ records: state.all('project'), columns, view, ctx: buildColumnContext(state, '2026-05-01'), collapsed: new Set(), entity: 'project', change, version, get: (id: string) => state.get('project', id) });
       return built.rows.map((r) => (r.kind === 'record' ? r.id : null));
     };
     expect(slipOrder(chooseBaseline(state.settings, state), null, 1)).toEqual(['p-1', 'p-2', 'p-3']);

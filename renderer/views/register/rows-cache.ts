@@ -62,7 +62,7 @@ export class RowsCache<R extends Base> {
 
   build(input: BuildInput<R>): BuiltRows<R> {
     const prev = this.prev;
-    if (prev && prev.view === input.view && prev.columns === input.columns && prev.collapsed === input.collapsed && prev.entity === input.entity && canPatch(input.change, input.version, input.entity, input.view, input.columns as ColumnDef<never>[])) {
+    if (prev && prev.view === input.view && prev.columns === input.columns && prev.collapsed === input.collapsed && prev.entity === input.entity && canPatch(input.change, input.version, input.entity, input.view, input.columns)) {
       const ids = input.change!.updated.get(input.entity)!;
       const rows = prev.built.rows.map((row) => {
         if (row.kind !== 'record' || !ids.has(row.id)) return row;

@@ -41,7 +41,7 @@ function clean(saved: unknown): Partial<RoadmapPrefs> {
     const v = (saved as Record<string, unknown>)[k];
     if (typeof v === typeof def) out[k] = v;
   }
-  return out as Partial<RoadmapPrefs>;
+  return out;
 }
 
 export function useRoadmapPrefs(): [RoadmapPrefs, (patch: Partial<RoadmapPrefs>) => void] {

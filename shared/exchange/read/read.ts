@@ -285,18 +285,18 @@ function convertSheet(name: string, ws: XLSX.WorkSheet | undefined, hidden: bool
   }
 
   const merges: CellRange[] = [];
-  const srcMerges = ws ? (ws['!merges'] as XLSX.Range[] | undefined) : undefined;
+  const srcMerges = ws ? ws['!merges'] : undefined;
   if (Array.isArray(srcMerges) && usedRows > 0) {
     for (const m of srcMerges) {
       const r0 = m?.s?.r;
       const c0 = m?.s?.c;
       const r1 = m?.e?.r;
       const c1 = m?.e?.c;
-      if (![r0, c0, r1, c1].every((n) => Number.isInteger(n) && (n as number) >= 0)) continue;
-      const cr0 = Math.min(r0!, r1!);
-      const cc0 = Math.min(c0!, c1!);
-      const cr1 = Math.min(Math.max(r0!, r1!), usedRows - 1);
-      const cc1 = Math.min(Math.max(c0!, c1!), width - 1);
+      if (![r0, c0, r1, c1].every((n) => Number.isInteger(n) && n >= 0)) continue;
+      const cr0 = Math.min(r0, r1);
+      const cc0 = Math.min(c0, c1);
+      const cr1 = Math.min(Math.max(r0, r1), usedRows - 1);
+      const cc1 = Math.min(Math.max(c0, c1), width - 1);
       if (cr0 > cr1 || cc0 > cc1 || (cr0 === cr1 && cc0 === cc1)) continue;
       merges.push({ r0: cr0, c0: cc0, r1: cr1, c1: cc1 });
     }

@@ -72,7 +72,7 @@ export class ExchangePage {
         .filter((tr) => tr.querySelectorAll('td').length >= 5)
         .map((tr) => {
           const td = tr.querySelectorAll('td');
-          return [td[0]!.textContent!.trim(), Number(td[1]!.textContent), td[2]!.textContent!.trim().toLowerCase()] as [string, number, string];
+          return [td[0]!.textContent.trim(), Number(td[1]!.textContent), td[2]!.textContent.trim().toLowerCase()] as [string, number, string];
         }),
     );
   }
