@@ -117,24 +117,43 @@ export class Repository {
     const plan = result.plan;
     try {
       await this.db.transaction('rw', [this.db.workbooks, this.db.records, this.db.journal, this.db.txs, this.db.undo], async () => {
-        const meta = await this.db.workbooks.get(state.id);
+        // The two reads together, then every write queued at once: a transaction runs its
+        // requests in the order they were made, and each await is a round trip to the storage
+        // process (seven of them made a one-cell edit wait ~10 ms more on a loaded machine).
+        const [meta, undoRow] = await Promise.all([this.db.workbooks.get(state.id), this.db.undo.get(state.id)]);
         if (!meta) throw new Error('This workbook was deleted in another window');
-        if (plan.deletes.length) await this.db.records.bulkDelete(plan.deletes.map((d) => [state.id, d.id] as [string, string]));
+        const writes: Promise<unknown>[] = [];
+        // Marked handled at once: a write failing while a later slice is awaited rejects through Promise.all below.
+        const queue = (p: Promise<unknown>) => {
+          p.catch(() => undefined);
+          writes.push(p);
+        };
+        if (plan.deletes.length) queue(this.db.records.bulkDelete(plan.deletes.map((d) => [state.id, d.id] as [string, string])));
         // In slices: IndexedDB clones each value when it is put, on this thread, so one bulkPut
         // of 50k records would be one long task; between slices the page can paint and respond.
-        for (let i = 0; i < plan.puts.length; i += WRITE_SLICE) await this.db.records.bulkPut(plan.puts.slice(i, i + WRITE_SLICE));
+        for (let i = 0; i < plan.puts.length; i += WRITE_SLICE) {
+          const slice = this.db.records.bulkPut(plan.puts.slice(i, i + WRITE_SLICE));
+          if (i + WRITE_SLICE < plan.puts.length) await slice;
+          else queue(slice);
+        }
         const pages = toPages(plan.entries);
-        for (let i = 0; i < pages.length; i += PAGE_SLICE) await this.db.journal.bulkAdd(pages.slice(i, i + PAGE_SLICE));
-        await this.db.txs.add(plan.tx);
-        const undo = (await this.db.undo.get(state.id)) ?? { wb: state.id, undo: [], redo: [] };
-        await this.db.undo.put(nextUndoState(undo, plan.tx));
+        for (let i = 0; i < pages.length; i += PAGE_SLICE) {
+          const slice = this.db.journal.bulkAdd(pages.slice(i, i + PAGE_SLICE));
+          if (i + PAGE_SLICE < pages.length) await slice;
+          else queue(slice);
+        }
+        queue(this.db.txs.add(plan.tx));
+        queue(this.db.undo.put(nextUndoState(undoRow ?? { wb: state.id, undo: [], redo: [] }, plan.tx)));
         const projectDelta = plan.puts.filter((p) => p.e === 'project' && !state.has('project', p.id)).length - plan.deletes.filter((d) => d.entity === 'project').length;
-        await this.db.workbooks.put({
-          ...meta,
-          ...(plan.settings ? { settings: plan.settings.value, name: plan.settings.value.name, r: plan.settings.revs } : {}),
-          updatedAt: plan.tx.time,
-          projectCount: meta.projectCount + projectDelta,
-        });
+        queue(
+          this.db.workbooks.put({
+            ...meta,
+            ...(plan.settings ? { settings: plan.settings.value, name: plan.settings.value.name, r: plan.settings.revs } : {}),
+            updatedAt: plan.tx.time,
+            projectCount: meta.projectCount + projectDelta,
+          }),
+        );
+        await Promise.all(writes);
       });
     } catch (e) {
       throw toStorageError(e, label);

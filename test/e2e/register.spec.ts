@@ -82,6 +82,30 @@ test('fill down copies the top cell of the selection into the rows below (Ctrl+D
   expect(await reg.copy()).toBe(['Group Finance', 'Group Finance', 'Group Finance', 'Group Finance'].join('\r\n'));
 });
 
+test('the selected range is marked cell by cell and the marks follow it (Shift+arrows, a click, Enter after an edit)', async ({ page }) => {
+  const reg = new RegisterPage(page);
+  await reg.open('Projects');
+  const rows = await Promise.all(['PRJ-001', 'PRJ-002', 'PRJ-003', 'PRJ-004'].map((c) => reg.rowId(c)));
+  await reg.revealColumn('manager');
+  await reg.cell(rows[0]!, 'manager').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  for (const r of rows.slice(0, 3)) await expect(reg.cell(r, 'manager')).toHaveClass(/cell-in-range/);
+  await expect(reg.cell(rows[3]!, 'manager')).not.toHaveClass(/cell-in-range/);
+  // A click elsewhere takes the marks off the old range.
+  await reg.cell(rows[3]!, 'manager').click();
+  await expect(reg.cell(rows[3]!, 'manager')).toHaveClass(/cell-in-range/);
+  for (const r of rows.slice(0, 3)) await expect(reg.cell(r, 'manager')).not.toHaveClass(/cell-in-range/);
+  // Enter after an edit moves the mark down with the focus; the edited value shows in its row.
+  await reg.cell(rows[1]!, 'manager').click();
+  await page.keyboard.press('F2');
+  await page.locator('.cell-input').fill('Range Test');
+  await page.keyboard.press('Enter');
+  await expect(reg.cell(rows[1]!, 'manager')).toHaveText('Range Test');
+  await expect(reg.cell(rows[2]!, 'manager')).toHaveClass(/cell-in-range/);
+  await expect(reg.cell(rows[1]!, 'manager')).not.toHaveClass(/cell-in-range/);
+});
+
 test('grouping by programme shows subtotals that match a hand calculation', async ({ page }) => {
   const reg = new RegisterPage(page);
   await reg.open('Projects');

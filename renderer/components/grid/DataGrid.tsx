@@ -4,7 +4,7 @@
 // clear, group rows with subtotals, and sorting and filtering driven by the register's view
 // state. Edits never change data here: they are handed to the caller, who commits them through
 // the command path (readOnlyEdit).
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type ClipboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
 import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, ColDef, Column, GridApi, GridReadyEvent, SuppressKeyboardEventParams, RowSelectionOptions, SelectionColumnDef, ColumnState as AgColumnState } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps, type CustomHeaderProps } from 'ag-grid-react';
@@ -14,6 +14,7 @@ import { SelectEditor, TextAreaEditor, TextEditor, type EditValue } from './edit
 import type { GridUiState, GridUiStore } from './grid-store';
 import { shallowEqual, useSelector } from '../../state/external-store';
 import { contains, type CellPos, type CellRange } from './range';
+import { changedErrorKeys, changedRows, rangeChangeCells } from './row-updates';
 import './grid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -93,13 +94,8 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const colIndex = useCallback((colId: string) => propsRef.current.columns.findIndex((c) => c.id === colId), []);
 
-  const setRange = useCallback(
-    (range: CellRange | null) => {
-      ui.set({ range });
-      apiRef.current?.refreshCells({ force: true, suppressFlash: true });
-    },
-    [ui],
-  );
+  // The store's subscriber below refreshes the cells the range change touches.
+  const setRange = useCallback((range: CellRange | null) => ui.set({ range }), [ui]);
 
   useEffect(() => {
     const up = () => (dragging.current = false);
@@ -120,15 +116,53 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     return () => el.removeEventListener('mousedown', down, true);
   }, [ui]);
 
-  // Errors and sort/filter state change the look of cells and headers.
+  // The selected range and refused cells change the look of cells: only the cells they touch
+  // are refreshed (a refresh of every drawn cell at each move of the selection cost ~5 ms, twice
+  // per Enter). Sort and filters show in the headers, which read the store themselves.
   useEffect(() => {
+    let prev = ui.get();
     const unsubscribe = ui.subscribe(() => {
-      apiRef.current?.refreshCells({ force: true, suppressFlash: true });
+      const was = prev;
+      const next = (prev = ui.get());
+      const api = apiRef.current;
+      if (!api) return;
+      if (was.range !== next.range) {
+        const cells = rangeChangeCells(was.range, next.range);
+        if (!cells) api.refreshCells({ force: true, suppressFlash: true });
+        else if (cells.rows.length) {
+          const rowNodes = cells.rows.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => n !== undefined);
+          const cols = cells.cols.map((j) => propsRef.current.columns[j]?.id).filter((id) => id !== undefined);
+          if (rowNodes.length && cols.length) api.refreshCells({ rowNodes, columns: cols, force: true, suppressFlash: true });
+        }
+      }
+      const keys = changedErrorKeys(was.errors, next.errors);
+      if (keys.length) {
+        const split = keys.map((k) => [k.slice(0, k.lastIndexOf('|')), k.slice(k.lastIndexOf('|') + 1)] as const);
+        const rowNodes = [...new Set(split.map(([rowId]) => rowId))].map((id) => api.getRowNode(id)).filter((n) => n !== undefined);
+        if (rowNodes.length) api.refreshCells({ rowNodes, columns: [...new Set(split.map(([, col]) => col))], force: true, suppressFlash: true });
+      }
     });
     return () => {
       unsubscribe();
     };
   }, [ui]);
+
+  // The rows AG Grid holds: `data` is the array last given as rowData, `rows` the rows it shows
+  // after the row updates since. Rows that keep their ids and order go in as new data for the
+  // changed rows' nodes (see row-updates.ts); anything else as a new array, which AG Grid diffs by
+  // row id. Kept as state updated during render (React's pattern for values from the last render).
+  const [gridReady, setGridReady] = useState(false);
+  const [held, setHeld] = useState<{ rows: Row[]; data: Row[]; changed: Row[] | null }>(() => ({ rows: props.rows, data: props.rows, changed: null }));
+  if (held.rows !== props.rows) {
+    const changed = gridReady ? changedRows(held.rows, props.rows) : null;
+    setHeld({ rows: props.rows, data: changed ? held.data : props.rows, changed });
+  }
+  useLayoutEffect(() => {
+    // setData on each node: the register sorts, filters and groups itself, so AG Grid's model
+    // has nothing to recompute (a transaction re-ran it and rescanned 10k rows for the select-all box).
+    const api = apiRef.current;
+    if (api && held.changed) for (const row of held.changed) api.getRowNode(row.rowId)?.setData(row);
+  }, [held]);
 
   useImperativeHandle(ref, () => ({
     focusCell(row, colId) {
@@ -290,6 +324,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const onGridReady = useCallback((e: GridReadyEvent) => {
     apiRef.current = e.api;
+    setGridReady(true);
   }, []);
 
   const reportColumns = useCallback(() => {
@@ -384,7 +419,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     <div ref={containerRef} className="data-grid" role="region" aria-label={props.label} onCopy={onCopy} onCut={onCut} onPaste={onPaste}>
       <AgGridReact<Row>
         theme={theme}
-        rowData={props.rows}
+        rowData={held.data}
         columnDefs={colDefs}
         getRowId={(p) => p.data.rowId}
         getRowClass={(p) => (p.data?.kind === 'group' ? 'group-row' : undefined)}
