@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL, openWorkbookFile, writeScaleWorkbook } from './open-scale';
 import { median, printTable } from './report';
+import { armSaved, editCell } from './edit-timing';
 import type {} from '../../renderer/views/capacity/test-hook';
 
 /**
@@ -56,44 +57,6 @@ function installRenderCounter() {
 }
 
 const area = (page: Page, name: string) => page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name, exact: true });
-
-/** Arms a promise that resolves when the save state goes "Saving…" then "All changes saved"; the clock starts at the next keydown. */
-async function armSaved(page: Page, onKeydown?: string) {
-  await page.evaluate((reset) => {
-    const w = window as unknown as { __t0: number; __saved: Promise<number>; __pmoRenders?: { commits: number; renders: number; byName: Record<string, number> } };
-    const state = document.querySelector('[data-testid="save-state"]')!;
-    w.__saved = new Promise((resolve) => {
-      const seen = { saving: false };
-      const obs = new MutationObserver(() => {
-        if (state.textContent === 'Saving…') seen.saving = true;
-        if (seen.saving && state.textContent === 'All changes saved') {
-          obs.disconnect();
-          resolve(performance.now() - w.__t0);
-        }
-      });
-      obs.observe(state, { childList: true, characterData: true, subtree: true });
-    });
-    document.addEventListener(
-      'keydown',
-      () => {
-        w.__t0 = performance.now();
-        if (reset && w.__pmoRenders) w.__pmoRenders = { commits: 0, renders: 0, byName: {} };
-      },
-      { once: true, capture: true },
-    );
-  }, onKeydown === 'reset');
-}
-
-/** Types `text` into a register cell and presses Enter; resolves with the ms from Enter to "All changes saved". */
-async function editCell(page: Page, row: number, col: string, text: string, reset = false): Promise<number> {
-  const cell = page.locator(`.data-grid .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
-  await cell.click();
-  await page.keyboard.press('F2');
-  await page.locator('.cell-input').fill(text);
-  await armSaved(page, reset ? 'reset' : undefined);
-  await page.keyboard.press('Enter');
-  return page.evaluate(() => (window as unknown as { __saved: Promise<number> }).__saved);
-}
 
 /** Lets the page settle (a few frames and a quiet moment) so effects after a commit are counted. */
 async function settle(page: Page) {

@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { openWorkbookFile, writeScaleWorkbook } from './open-scale';
 import { median, percentile, printTable } from './report';
+import { editCell } from './edit-timing';
 
 test('register: open, edit, scroll and paste on 10,000 projects', async ({ page }, testInfo) => {
   test.setTimeout(10 * 60_000);
@@ -31,28 +32,7 @@ test('register: open, edit, scroll and paste on 10,000 projects', async ({ page 
   // 2. Edit to persisted: Enter on an edited cell until the save state reads "All changes saved".
   const editMs: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const cell = page.locator('.data-grid .ag-row[row-index="2"] .ag-cell[col-id="businessUnit"]');
-    await cell.click();
-    await page.keyboard.press('F2');
-    await page.locator('.cell-input').fill(`Unit ${i}`);
-    await page.evaluate(() => {
-      const w = window as unknown as { __t0: number; __saved: Promise<number> };
-      const state = document.querySelector('[data-testid="save-state"]')!;
-      w.__saved = new Promise((resolve) => {
-        const seen = { saving: false };
-        const obs = new MutationObserver(() => {
-          if (state.textContent === 'Saving…') seen.saving = true;
-          if (seen.saving && state.textContent === 'All changes saved') {
-            obs.disconnect();
-            resolve(performance.now() - w.__t0);
-          }
-        });
-        obs.observe(state, { childList: true, characterData: true, subtree: true });
-      });
-      document.addEventListener('keydown', () => (w.__t0 = performance.now()), { once: true, capture: true });
-    });
-    await page.keyboard.press('Enter');
-    editMs.push(await page.evaluate(() => (window as unknown as { __saved: Promise<number> }).__saved));
+    editMs.push(await editCell(page, 2, 'businessUnit', `Unit ${i}`));
   }
 
   const commitParts = await page.evaluate(() => {

@@ -6,7 +6,7 @@
 // the command path (readOnlyEdit).
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
-import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, ColDef, Column, GridApi, GridReadyEvent, SuppressKeyboardEventParams, RowSelectionOptions, SelectionColumnDef, ColumnState as AgColumnState } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, ColDef, GridApi, GridReadyEvent, SuppressKeyboardEventParams, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
 import { AgGridReact, type CustomCellRendererProps, type CustomHeaderProps } from 'ag-grid-react';
 import type { ColumnContext, ColumnDef, ColumnState, DisplayRow } from '../../../shared/register/types';
 import { formatCell } from '../../../shared/register/convert';
@@ -330,7 +330,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   const reportColumns = useCallback(() => {
     const api = apiRef.current;
     if (!api) return;
-    const state: ColumnState[] = (api.getColumnState() as AgColumnState[])
+    const state: ColumnState[] = (api.getColumnState())
       .filter((s) => !SYSTEM_COLS.has(s.colId))
       .map((s) => ({ id: s.colId, ...(s.width != null ? { width: s.width } : {}), pinned: (s.pinned as 'left' | 'right' | null | undefined) ?? null }));
     propsRef.current.onColumnsChanged(state);
@@ -339,7 +339,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   const onCellFocused = useCallback(
     (e: CellFocusedEvent) => {
       if (keepAnchor.current || e.rowIndex == null || !e.column) return;
-      const col = colIndex(typeof e.column === 'string' ? e.column : (e.column as Column).getColId());
+      const col = colIndex(typeof e.column === 'string' ? e.column : (e.column).getColId());
       if (col < 0) return;
       const current = ui.get().range;
       if (current && current.focus.row === e.rowIndex && current.focus.col === col) return;
@@ -455,7 +455,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         onColumnMoved={(e) => e.finished && reportColumns()}
         onColumnResized={(e) => e.finished && e.source !== 'api' && e.source !== 'flex' && reportColumns()}
         onColumnPinned={() => reportColumns()}
-        onSelectionChanged={(e) => propsRef.current.onSelectionChanged(e.api.getSelectedRows().filter((r) => r.kind === 'record').map((r) => (r as Extract<Row, { kind: 'record' }>).id))}
+        onSelectionChanged={(e) => propsRef.current.onSelectionChanged(e.api.getSelectedRows().filter((r) => r.kind === 'record').map((r) => (r).id))}
       />
     </div>
   );

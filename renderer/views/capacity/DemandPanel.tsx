@@ -77,7 +77,7 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
     return [...found, ...extra];
   }, [src, props.projectId, periods, pending, project?.code]);
 
-  const display = useMemo((): DisplayRow<Rec>[] => rows.map((r) => ({ kind: 'record', rowId: r.key, id: r.key, record: { id: r.key, row: r } as RowRec })), [rows]);
+  const display = useMemo((): DisplayRow<Rec>[] => rows.map((r) => ({ kind: 'record', rowId: r.key, id: r.key, record: { id: r.key, row: r } })), [rows]);
 
   const columns = useMemo((): Def[] => {
     const who: Def = { id: 'who', header: 'Person or role', type: 'text', editable: false, width: 200, pinned: 'left', get: (r) => (r as RowRec).row.who };
