@@ -327,6 +327,58 @@ describe('readSpreadsheet: cells', () => {
     }
   });
 
+  it('ODS number formats with positive/negative/zero sections: no console message, the values read, one note', () => {
+    // As LibreOffice writes "#,##0;[RED]-#,##0;"-"": a style per section and, on the last, maps
+    // with value()>0 and value()<0, which SheetJS cannot translate and prints about once per map.
+    const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3"';
+    const sections = (name: string) =>
+      `<number:number-style style:name="${name}P0" style:volatile="true"><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>` +
+      `<number:number-style style:name="${name}P1" style:volatile="true"><style:text-properties fo:color="#ff0000"/><number:text>-</number:text><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>` +
+      `<number:number-style style:name="${name}"><number:text>-</number:text><style:map style:condition="value()&gt;0" style:apply-style-name="${name}P0"/><style:map style:condition="value()&lt;0" style:apply-style-name="${name}P1"/></number:number-style>`;
+    const cell = (v: number, style = 'ce1') => `<table:table-cell table:style-name="${style}" office:value-type="float" office:value="${v}" calcext:value-type="float"><text:p>${v}</text:p></table:table-cell>`;
+    const text = (t: string) => `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
+    const content =
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:automatic-styles>${sections('N5')}${sections('N6')}` +
+      '<style:style style:name="ce1" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N5"/>' +
+      '<style:style style:name="ce2" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N6"/>' +
+      '</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="Projects">' +
+      `<table:table-row>${text('Name')}${text('Budget')}${text('Actual')}</table:table-row>` +
+      `<table:table-row>${text('Alpha')}${cell(1200)}${cell(-300, 'ce2')}</table:table-row>` +
+      `<table:table-row>${text('Beta')}${cell(0)}${cell(4500, 'ce2')}</table:table-row>` +
+      '</table:table></office:spreadsheet></office:body></office:document-content>';
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns}><office:styles>${sections('N7')}</office:styles></office:document-styles>`;
+    const manifest = '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>';
+    const bytes = zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+      'content.xml': strToU8(content),
+      'styles.xml': strToU8(styles),
+      'META-INF/manifest.xml': strToU8(manifest),
+    });
+    const error = vi.spyOn(console, 'error');
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const wb = opened(readSpreadsheet(bytes, 'libreoffice.ods'));
+      expect(error).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+      expect(wb.format).toBe('ods');
+      expect(wb.sheets[0]!.rows).toEqual([
+        ['Name', 'Budget', 'Actual'],
+        ['Alpha', 1200, -300],
+        ['Beta', 0, 4500],
+      ]);
+      // Three formats of two maps each: in content.xml and in styles.xml.
+      expect(wb.notes).toEqual([
+        '6 conditional sections of this file\'s number formats could not be read ("value()>0", "value()<0": the positive, negative or zero parts of a format, as LibreOffice and Gnumeric write them). Every cell value was read; only those cells\' formats were simplified, so a percentage or date shown with such a format may arrive as a plain number.',
+      ]);
+      // Only those messages are held back, and only while the file is parsed.
+      console.error('something else');
+      expect(error).toHaveBeenCalledWith('something else');
+    } finally {
+      error.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
   it('marks a workbook with macros as xlsm', () => {
     const bytes = xlsxOf([{ name: 'S', rows: [['a']] }]);
     expect(opened(readSpreadsheet(bytes, 'tool.xlsm')).format).toBe('xlsm');

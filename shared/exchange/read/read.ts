@@ -11,6 +11,7 @@ import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
 import { excelSerialToIsoDate } from '../../register/convert';
 import { fromParts } from '../../calendar';
+import { plural } from '../../util/plural';
 import {
   DEFAULT_READ_LIMITS,
   columnLetter,
@@ -468,12 +469,62 @@ function describeSheetJsError(e: unknown, who: string, format: SourceFormat): st
 }
 
 // ---------------------------------------------------------------------------------------------
+// SheetJS's ODS number formats
+
+/**
+ * What SheetJS's ODS parser prints to the console (console.error) about a number format it
+ * cannot translate to Excel's: a style:map condition other than "value()>=0" (the sections of a
+ * "positive;negative;zero" format, as LibreOffice and Gnumeric write them), or a week or quarter
+ * token. It prints once per format element and goes on: the cell values are still read; only
+ * that format is simplified. Exact prefixes, so any other message still reaches the console.
+ */
+const ODS_FORMAT_MESSAGES = ['ODS number format may be incorrect: ', 'Excel does not support ODS format token '];
+
+type ErrorSink = (...args: unknown[]) => void;
+/** The host's console, typed here: shared/ compiles without the DOM and Node libraries. */
+const host = globalThis as unknown as { console?: { error?: ErrorSink } };
+
+/**
+ * Holds back SheetJS's number-format messages while it parses (synchronously) and returns them
+ * on restore, so the import can say so once instead of the console printing them per format.
+ */
+function muteOdsFormatMessages(): { restore(): string[] } {
+  const con = host.console;
+  const original = con?.error;
+  if (!con || !original) return { restore: () => [] };
+  const muted: string[] = [];
+  con.error = (...args: unknown[]) => {
+    const first = args[0];
+    const prefix = typeof first === 'string' && args.length === 1 ? ODS_FORMAT_MESSAGES.find((p) => first.startsWith(p)) : undefined;
+    if (prefix) muted.push(first.slice(prefix.length).trim());
+    else original.apply(con, args);
+  };
+  return {
+    restore() {
+      con.error = original;
+      return muted;
+    },
+  };
+}
+
+/** The import note for the formats SheetJS simplified: what was lost, and that the values were not. */
+function odsFormatNote(details: readonly string[]): string {
+  const unique = [...new Set(details.map((d) => d.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')))];
+  const shown = unique.slice(0, 3).map((c) => `"${c}"`).join(', ') + (unique.length > 3 ? ', …' : '');
+  return (
+    `${plural(details.length, 'conditional section')} of this file's number formats could not be read (${shown}: the positive, negative or zero parts of a format, as LibreOffice and Gnumeric write them). ` +
+    'Every cell value was read; only those cells\' formats were simplified, so a percentage or date shown with such a format may arrive as a plain number.'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reading
 
 function readWorkbookFile(bytes: Uint8Array, fileName: string, format: 'xlsx' | 'xlsm' | 'xls' | 'ods', limits: ReadLimits, onProgress: ReadProgress | undefined, notes: string[]): ReadResult {
   const who = displayName(fileName);
   onProgress?.('parsing', 0, 1);
   let wb: XLSX.WorkBook;
+  const quiet = format === 'ods' ? muteOdsFormatMessages() : null;
   try {
     wb = XLSX.read(bytes, {
       type: 'array',
@@ -491,6 +542,9 @@ function readWorkbookFile(bytes: Uint8Array, fileName: string, format: 'xlsx' | 
     });
   } catch (e) {
     return fail(describeSheetJsError(e, who, format));
+  } finally {
+    const muted = quiet?.restore() ?? [];
+    if (muted.length) notes.push(odsFormatNote(muted));
   }
   onProgress?.('parsing', 1, 1);
   if (!wb || !Array.isArray(wb.SheetNames) || !wb.Sheets) return fail(describeSheetJsError(new Error('no workbook'), who, format));
