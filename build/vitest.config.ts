@@ -1,5 +1,5 @@
-// Unit tests by runtime: shared/ and main/ in plain Node; the database layer in Node over
-// fake-indexeddb (a fresh in-memory IndexedDB per test file).
+// Unit tests by runtime: shared/, main/ and the build scripts' decisions (build/) in plain Node;
+// the database layer in Node over fake-indexeddb (a fresh in-memory IndexedDB per test file).
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,7 @@ export default defineConfig({
           name: 'node',
           root,
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'main/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'build/**/*.test.ts'],
         },
       },
       {
