@@ -18,6 +18,15 @@
 // - Reading a cell back (import of a wide grid, the demand grid's edits, the merge's re-cut)
 //   inverts this exactly: a cell of H makes H hours per week over that period, which the rule
 //   turns back into H × working days ÷ 5 hours there, and the cell H again on the next export.
+// - FTE (settings.capacityUnit 'fte'): a figure of H hours in a period of D working days is
+//   H ÷ (hoursPerFte × D ÷ 5) FTE, i.e. its hours per week (the cell rule above) ÷ hoursPerFte:
+//   how many full-time people those hours keep busy over the period's working days. So a
+//   full-time person (37.5 h/week at 37.5 h per FTE) is 1 FTE of capacity in every week and
+//   month, holidays or not (a week with a bank holiday holds 30 h of them, over 4 working
+//   days), and someone on leave for two days of a five-day week is 0.6 FTE that week. A grid
+//   cell of hours per week is cell ÷ hoursPerFte FTE, and F FTE typed in a cell is F ×
+//   hoursPerFte hours per week. Utilisation (demand ÷ capacity) is the same in either unit. A
+//   figure over several periods (an over-allocation's periods) divides by all their working days.
 import { buildHolidayIndex, toDayNumber, workingDaysIn, type HolidayIndex, type HolidayList, type IsoDate } from '../calendar';
 
 /** What the rule needs from the workbook's settings. */
@@ -104,4 +113,88 @@ export function hoursRow(a: AllocationLike, periods: readonly HoursPeriod[], cal
 /** The hours a grid cell of `perWeekHours` stands for in its period (the inverse of a cell). */
 export function cellHours(perWeekHours: number, period: HoursPeriod, cal: HoursCalendar): number {
   return prorate(perWeekHours, workingDaysIn(toDayNumber(period.start), toDayNumber(period.end), cal.holidays));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hours ⇄ FTE, and the one way capacity figures are written (every capacity view uses it).
+
+export type CapacityUnit = 'hours' | 'fte';
+
+/** What a capacity figure needs to be shown in the workbook's unit. */
+export interface CapacityDisplay {
+  unit: CapacityUnit;
+  hoursPerFte: number;
+}
+
+export function capacityDisplayOf(settings: { capacityUnit: CapacityUnit; hoursPerFte: number }): CapacityDisplay {
+  return { unit: settings.capacityUnit, hoursPerFte: settings.hoursPerFte };
+}
+
+/** FTE of `hours` in a span of `workingDays` working days (0 without any). */
+export function hoursToFte(hours: number, workingDays: number, hoursPerFte: number): number {
+  return perWeek(hours, workingDays) / hoursPerFte;
+}
+
+/** Hours that `fte` FTE stands for over `workingDays` working days (the inverse of hoursToFte). */
+export function fteToHours(fte: number, workingDays: number, hoursPerFte: number): number {
+  return prorate(fte * hoursPerFte, workingDays);
+}
+
+/** FTE of a rate in hours per week (a demand grid cell). */
+export function rateToFte(hoursPerWeek: number, hoursPerFte: number): number {
+  return hoursPerWeek / hoursPerFte;
+}
+
+/** Hours per week of `fte` FTE (what an FTE typed into a demand grid cell stores). */
+export function fteToRate(fte: number, hoursPerFte: number): number {
+  return fte * hoursPerFte;
+}
+
+/** A figure of `hours` over `workingDays` in the display's unit (hours as they are). */
+export function inCapacityUnit(hours: number, workingDays: number, d: CapacityDisplay): number {
+  return d.unit === 'fte' ? hoursToFte(hours, workingDays, d.hoursPerFte) : hours;
+}
+
+const trim = (n: number, decimals: number) => {
+  const f = 10 ** decimals;
+  const r = Math.round(n * f) / f;
+  // -0 and "1.50" read badly: the shortest text of the rounded figure.
+  return String(r === 0 ? 0 : r);
+};
+
+/** "24 h" (at most one decimal) or "0.64 FTE" (at most two): a figure in the workbook's unit. */
+export function unitText(value: number, unit: CapacityUnit): string {
+  return unit === 'fte' ? `${trim(value, 2)} FTE` : `${trim(value, 1)} h`;
+}
+
+/** `hours` in a span of `workingDays` working days, written in the display's unit: "24 h" or "0.64 FTE". */
+export function formatCapacity(hours: number, workingDays: number, d: CapacityDisplay): string {
+  return unitText(inCapacityUnit(hours, workingDays, d), d.unit);
+}
+
+/** "h/week" or "FTE": the unit of a rate (demand grid cells, what-if inputs). */
+export function rateUnitLabel(unit: CapacityUnit): string {
+  return unit === 'fte' ? 'FTE' : 'h/week';
+}
+
+/** A rate of hours per week in the display's unit (cell ÷ hoursPerFte in FTE). */
+export function rateInUnit(hoursPerWeek: number, d: CapacityDisplay): number {
+  return d.unit === 'fte' ? rateToFte(hoursPerWeek, d.hoursPerFte) : hoursPerWeek;
+}
+
+/** A rate typed in the display's unit, as hours per week. */
+export function rateFromUnit(value: number, d: CapacityDisplay): number {
+  return d.unit === 'fte' ? fteToRate(value, d.hoursPerFte) : value;
+}
+
+/** Working days of each period (start/end lists, as the capacity model gives them), computed once per periods and holidays. */
+const periodWorking = new WeakMap<object, { holidays: HolidayIndex; days: Int32Array }>();
+
+export function periodWorkingDays(periods: { start: readonly IsoDate[]; end: readonly IsoDate[] }, holidays: HolidayIndex): Int32Array {
+  let hit = periodWorking.get(periods);
+  if (!hit || hit.holidays !== holidays) {
+    hit = { holidays, days: Int32Array.from(periods.start, (s, i) => workingDaysIn(toDayNumber(s), toDayNumber(periods.end[i]!), holidays)) };
+    periodWorking.set(periods, hit);
+  }
+  return hit.days;
 }
