@@ -494,8 +494,8 @@ function muteOdsFormatMessages(): { restore(): string[] } {
   if (!con || !original) return { restore: () => [] };
   const muted: string[] = [];
   con.error = (...args: unknown[]) => {
-    const first = args[0];
-    const prefix = typeof first === 'string' && args.length === 1 ? ODS_FORMAT_MESSAGES.find((p) => first.startsWith(p)) : undefined;
+    const first = args.length === 1 && typeof args[0] === 'string' ? args[0] : '';
+    const prefix = ODS_FORMAT_MESSAGES.find((p) => first.startsWith(p));
     if (prefix) muted.push(first.slice(prefix.length).trim());
     else original.apply(con, args);
   };
