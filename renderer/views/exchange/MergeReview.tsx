@@ -7,6 +7,7 @@ import { cellKey, type MergeCell, type MergeRow } from '../../../shared/exchange
 import { countDecisions, type FlowSnapshot, type ImportFlow } from './import-flow';
 import { count, when } from './display';
 import { CellIssuesTable } from './CellIssues';
+import { useSettings } from '../../state/use-app';
 
 const PAGE = 200;
 
@@ -40,6 +41,7 @@ function Tri({ keys, decisions, label, onChange, disabled }: { keys: string[]; d
 
 export function MergeReview({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
   const diff = s.diff!;
+  const settings = useSettings()!;
   const snap = s.summary?.snapshot;
   const sheets = [...new Set(diff.rows.map((r) => r.sheet))];
   let cells = 0;
@@ -63,7 +65,7 @@ export function MergeReview({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) 
   return (
     <div className="merge-review">
       <p className="merge-intro">
-        This is an export of “<strong>{diff.workbookName}</strong>” from {when(snap?.exportedAt ?? diff.exportedAt)}: changes are merged cell by cell.
+        This is an export of “<strong>{diff.workbookName}</strong>” from {when(snap?.exportedAt ?? diff.exportedAt, settings)}: changes are merged cell by cell.
       </p>
       <ul className="count-tiles six" aria-label="Changes in the file">
         {tiles.map((t) => (

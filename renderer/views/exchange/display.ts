@@ -2,6 +2,9 @@
 import type { SourceCell } from '../../../shared/exchange/source';
 import type { ImportKind } from '../../../shared/exchange/fields';
 import type { DateOrder } from '../../../shared/register/convert';
+import type { Settings } from '../../../shared/model/schemas';
+import { localToday } from '../../../shared/calendar';
+import { date } from '../../format';
 
 /** What each kind of sheet is called in the "holds" choice. */
 export const HOLDS_LABELS: Record<ImportKind, string> = {
@@ -39,9 +42,13 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
-/** "12 Oct 2026, 14:05" for an ISO timestamp, in the user's time zone. */
-export function when(iso: string): string {
+/**
+ * "12 Oct 2026, 14:05" for an ISO timestamp: the day in the user's time zone, written as the
+ * workbook writes its dates (its locale, through the app's one date format), not the browser's
+ * (a UK workbook in a US-English browser read "Oct 12, 2026, 02:05 PM").
+ */
+export function when(iso: string, s: Settings): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  return `${date(localToday(d), s)}, ${d.toLocaleTimeString(s.locale, { hour: '2-digit', minute: '2-digit' })}`;
 }
