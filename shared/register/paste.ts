@@ -119,9 +119,14 @@ class PlanBuilder<R extends { id: string }> {
  * `ops` through the command path and maps its rejections back with `cells`.
  */
 export function planPaste<R extends { id: string }>(args: PasteArgs<R>): PastePlan {
+  const { text, ...rest } = args;
+  return planPasteBlock({ ...rest, block: parseTsv(text) });
+}
+
+/** planPaste of cells already split into lines (paste-rows.ts maps them to columns first). */
+export function planPasteBlock<R extends { id: string }>(args: Omit<PasteArgs<R>, 'text'> & { block: readonly (readonly string[])[] }): PastePlan {
   const ctx = withOptionCache(args.ctx);
-  const { rows, columns } = args;
-  const block = parseTsv(args.text);
+  const { rows, columns, block } = args;
   const builder = new PlanBuilder<R>(args.entity);
   const plan = builder.plan;
   const height = block.length;

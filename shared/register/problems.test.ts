@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../model/invariants';
-import { describeProblem, planOutcome, problemReason, recordName, refusalAnnouncement } from './problems';
+import { describeProblem, planOutcome, problemReason, recordName, refusalAnnouncement, refusalSummary } from './problems';
 
 const problem = (over: Partial<Problem>): Problem => ({ entity: 'project', id: 'p-1', field: 'finish', message: 'Project PRJ-001: Finish 2026-01-01 is before its start 2026-02-01', ...over });
 
@@ -31,6 +31,16 @@ describe('problem descriptions', () => {
     expect(refusalAnnouncement('Paste 4 cells', [line])).toBe('Paste 4 cells: Start is not a date');
     expect(refusalAnnouncement('Paste 4 cells', [line, line])).toBe('Paste 4 cells: 2 cells were not saved');
     expect(refusalAnnouncement('Paste 4 cells', [])).toBe('');
+  });
+
+  it('heads the list of refused cells: one with what and why, several by count, worded for one and many', () => {
+    const line = { where: 'PRJ-003', header: '% complete', text: '140', reason: 'must be 0–100 %' };
+    expect(refusalSummary([line])).toBe('1 cell refused: % complete must be 0–100 %');
+    expect(refusalSummary([{ ...line, header: '' }])).toBe('1 cell refused: must be 0–100 %');
+    expect(refusalSummary([line, line])).toBe('2 cells refused');
+    expect(refusalSummary(Array.from({ length: 1200 }, () => line))).toBe('1,200 cells refused');
+    expect(refusalSummary([])).toBe('');
+    expect(planOutcome('Paste 1 cell', 0, 1)).toBe('Paste 1 cell: nothing saved, 1 cell refused. Ctrl+Z undoes it.');
   });
 
   it('sums up a paste: what saved, what was refused, and that it can be undone', () => {

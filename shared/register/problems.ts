@@ -35,6 +35,16 @@ export function describeProblem(problems: readonly Problem[], labelFor: (field: 
   return m.charAt(0).toUpperCase() + m.slice(1);
 }
 
+/**
+ * The heading over a list of refused cells: "1 cell refused: Finish is not a real date" for one
+ * (what and why, with nothing else to read), "3 cells refused" for more, "" for none.
+ */
+export function refusalSummary(list: readonly RefusalLine[]): string {
+  if (!list.length) return '';
+  const one = list[0]!;
+  return list.length === 1 ? `1 cell refused: ${one.header ? `${one.header} ` : ''}${one.reason}` : `${plural(list.length, 'cell')} refused`;
+}
+
 /** For screen readers after a refusal: the one cell and why, or how many were not saved. */
 export function refusalAnnouncement(title: string, list: readonly RefusalLine[]): string {
   if (!list.length) return '';
