@@ -1,5 +1,7 @@
-// Modal dialogs on the native <dialog> element: focus is trapped and Esc closes, as users expect.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+// Modal dialogs on the native <dialog> element: focus moves in, Tab stays inside, Esc closes and
+// focus returns to the control that opened it (use-modal-dialog.ts), as users expect.
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 
 interface DialogProps {
   title: string;
@@ -14,16 +16,7 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, actions, wide, role = 'dialog' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const d = ref.current!;
-    if (!d.open) d.showModal();
-    const cancel = (e: Event) => {
-      e.preventDefault();
-      onClose();
-    };
-    d.addEventListener('cancel', cancel);
-    return () => d.removeEventListener('cancel', cancel);
-  }, [onClose]);
+  useModalDialog(ref, onClose);
   return (
     <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} role={role}>
       <h2 id={titleId}>{title}</h2>

@@ -15,6 +15,7 @@ import type { GridUiState, GridUiStore } from './grid-store';
 import { shallowEqual, useSelector } from '../../state/external-store';
 import { contains, type CellPos, type CellRange } from './range';
 import { changedErrorKeys, changedRows, rangeChangeCells } from './row-updates';
+import { focusBeyond } from '../focus';
 import './grid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -113,7 +114,37 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       if (e.shiftKey && ui.get().range) keepAnchor.current = true;
     };
     el.addEventListener('mousedown', down, true);
-    return () => el.removeEventListener('mousedown', down, true);
+    // Tab in an editor saves and moves right, as in a spreadsheet; on a cell or a header, Tab and
+    // Shift+Tab leave the grid (arrows move inside it), so the controls after it, such as the
+    // detail panel, are one key away instead of every cell away. Seen before AG Grid (capture):
+    // its own Tab handling, even when told to let the browser move, refocuses a cell or the page.
+    const tab = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key !== 'Tab' || e.ctrlKey || e.metaKey || e.altKey || isEditingText(t) || !t.matches('.ag-cell, .ag-header-cell, .ag-full-width-row')) return;
+      if (!focusBeyond(el, e.shiftKey)) return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    el.addEventListener('keydown', tab, true);
+    // Shift+Tab back into the grid returns to the cell the user left (AG Grid would pick the
+    // last cell of the last row). Its bottom tab guard takes the focus first: seen before it.
+    const back = (e: FocusEvent) => {
+      const t = e.target as HTMLElement;
+      const range = ui.get().range;
+      const colId = range && propsRef.current.columns[range.focus.col]?.id;
+      const api = apiRef.current;
+      if (!t.classList.contains('ag-tab-guard-bottom') || el.contains(e.relatedTarget as Node | null) || !api || !range || !colId || range.focus.row >= api.getDisplayedRowCount()) return;
+      e.stopPropagation();
+      api.ensureIndexVisible(range.focus.row);
+      api.ensureColumnVisible(colId);
+      api.setFocusedCell(range.focus.row, colId);
+    };
+    el.addEventListener('focus', back, true);
+    return () => {
+      el.removeEventListener('mousedown', down, true);
+      el.removeEventListener('keydown', tab, true);
+      el.removeEventListener('focus', back, true);
+    };
   }, [ui]);
 
   // The selected range and refused cells change the look of cells: only the cells they touch
@@ -265,6 +296,8 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         sortable: false,
         resizable: true,
         suppressHeaderMenuButton: true,
+        // The header's own keys (SortHeader): Enter/Space sort, Alt+Down opens the filter.
+        suppressHeaderKeyboardEvent: (p) => isHeaderKey(p.event),
         editable: (p) => p.data?.kind === 'record' && col.editable,
         valueGetter: (p) => {
           const row = p.data;
@@ -272,7 +305,13 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           if (row.kind === 'record') return col.get(row.record, ctxRef.current);
           return col.aggregate ? (row.totals[col.id] ?? null) : null;
         },
-        valueFormatter: (p) => (p.value == null ? '' : formatCell(col, p.value, ctxRef.current, 'display')),
+        valueFormatter: (p) => {
+          if (p.value == null) return '';
+          const text = formatCell(col, p.value, ctxRef.current, 'display');
+          // A column's short note beside the value (a suggested RAG the RAG set by hand differs from).
+          const mark = col.marker && p.data?.kind === 'record' ? col.marker(p.data.record, ctxRef.current) : null;
+          return mark ? `${text} · ${mark}` : text;
+        },
         // Record rows render plain values (React renderers in every cell make scrolling slow);
         // React draws only group rows' labels.
         ...(col.id === first ? { cellRendererSelector: (p: { data?: Row }) => (p.data?.kind === 'group' ? { component: GroupCell } : undefined) } : {}),
@@ -299,6 +338,8 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           const err = ui.get().errors.get(`${row.rowId}|${col.id}`);
           if (err) return `Not saved: ${err}`;
           if (row.kind === 'group' && col.aggregate) return `Subtotal of ${row.count} ${row.count === 1 ? 'record' : 'records'}`;
+          const own = row.kind === 'record' && col.tooltip ? col.tooltip(row.record, ctxRef.current) : null;
+          if (own) return own;
           return col.type === 'longtext' || (typeof p.valueFormatted === 'string' && p.valueFormatted.length > 28) ? (p.valueFormatted ?? undefined) : undefined;
         },
         suppressKeyboardEvent,
@@ -314,13 +355,22 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         resizable: false,
         sortable: false,
         suppressMovable: true,
-        suppressNavigable: true,
+        // Reachable with ArrowLeft from the first column; Enter or Space on it opens the record.
         lockPosition: 'left',
         cellRenderer: OpenCellRenderer,
-        headerTooltip: 'Open details',
+        headerTooltip: 'Open details: click ⤢, or press Enter or Space on its cell (Left arrow from the first column)',
+        suppressKeyboardEvent: (p) => {
+          const e = p.event;
+          if (p.editing || (e.key !== 'Enter' && e.key !== ' ')) return suppressKeyboardEvent(p);
+          if (e.type === 'keydown' && p.node.data?.kind === 'record') {
+            e.preventDefault();
+            openRecord(p.node.data.id);
+          }
+          return true;
+        },
     };
     return [openCol, ...defs];
-  }, [columns, props.columnState, ui, suppressKeyboardEvent, hasOpen]);
+  }, [columns, props.columnState, ui, suppressKeyboardEvent, hasOpen, openRecord]);
 
   const onGridReady = useCallback((e: GridReadyEvent) => {
     apiRef.current = e.api;
@@ -387,11 +437,6 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     else if (v == null) propsRef.current.onEdit(e.rowIndex, col, { kind: 'text', text: '' });
   }, []);
 
-  const isEditingText = (target: EventTarget | null) => {
-    const el = target as HTMLElement | null;
-    return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-  };
-
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
     if (isEditingText(e.target)) return;
     const range = ui.get().range;
@@ -445,10 +490,6 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         onCellClicked={(e) => {
           if (e.column.getColId() === '__open' && e.data?.kind === 'record') openRecord(e.data.id);
         }}
-        onCellKeyDown={(e) => {
-          const key = (e.event as KeyboardEvent | undefined)?.key;
-          if ('column' in e && e.column.getColId() === '__open' && e.data?.kind === 'record' && (key === 'Enter' || key === ' ')) openRecord(e.data.id);
-        }}
         onCellDoubleClicked={(e) => {
           if (e.data?.kind === 'group') propsRef.current.onToggleGroup(e.data.rowId);
         }}
@@ -460,6 +501,11 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     </div>
   );
 });
+
+function isEditingText(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -474,6 +520,11 @@ interface HeaderParams {
 
 const selectHeaderState = (s: GridUiState) => ({ sort: s.sort, filters: s.filters });
 
+/** Keys a focused column header handles itself, as in Excel: Enter or Space sorts, Alt+Down opens the filter. */
+function isHeaderKey(e: KeyboardEvent): boolean {
+  return ((e.key === 'Enter' || e.key === ' ') && !e.ctrlKey && !e.metaKey && !e.altKey) || (e.key === 'ArrowDown' && e.altKey);
+}
+
 /** Column header: the name, the sort direction and position, and a filter button. */
 function SortHeader(props: CustomHeaderProps & HeaderParams) {
   // Only sort and filters: the selected range and refused cells change far more often.
@@ -482,12 +533,26 @@ function SortHeader(props: CustomHeaderProps & HeaderParams) {
   const key = idx >= 0 ? state.sort[idx] : undefined;
   const filtered = state.filters.some((f) => f.col === props.def.id);
   const sortLabel = key ? (key.dir === 'asc' ? 'sorted ascending' : 'sorted descending') : 'not sorted';
+  const { eGridHeader, onSort, onFilter } = props;
+  // Focus sits on the grid's header cell (AG Grid's keyboard navigation), not on the buttons.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.type !== 'keydown' || !isHeaderKey(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.key === 'ArrowDown') onFilter(eGridHeader);
+      else onSort(e.shiftKey);
+    };
+    eGridHeader.addEventListener('keydown', onKey);
+    return () => eGridHeader.removeEventListener('keydown', onKey);
+  }, [eGridHeader, onSort, onFilter]);
+  useEffect(() => eGridHeader.setAttribute('aria-keyshortcuts', 'Enter Space Shift+Enter Alt+ArrowDown'), [eGridHeader]);
   return (
     <div className={`grid-header ${NUMERIC.has(props.def.type) ? 'num' : ''}`}>
       <button
         type="button"
         className="header-sort"
-        aria-label={`${props.def.header}, ${sortLabel}. Click to sort, Shift+click to add to the sort`}
+        aria-label={`${props.def.header}, ${sortLabel}. Click or Enter to sort, with Shift to add to the sort; Alt+Down to filter`}
         onClick={(e) => props.onSort(e.shiftKey)}
         tabIndex={-1}
       >
@@ -499,7 +564,7 @@ function SortHeader(props: CustomHeaderProps & HeaderParams) {
           </span>
         )}
       </button>
-      <button type="button" className={`header-filter ${filtered ? 'active' : ''}`} aria-label={`Filter ${props.def.header}${filtered ? ' (filtered)' : ''}`} tabIndex={-1} onClick={(e) => props.onFilter(e.currentTarget)}>
+      <button type="button" className={`header-filter ${filtered ? 'active' : ''}`} aria-label={`Filter ${props.def.header}${filtered ? ' (filtered)' : ''}`} title="Filter (Alt+Down on the header)" tabIndex={-1} onClick={(e) => props.onFilter(e.currentTarget)}>
         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M1 2h10L7 6.5V10L5 11V6.5z" fill="currentColor" />
         </svg>
@@ -535,7 +600,7 @@ class OpenCellRenderer {
     b.type = 'button';
     b.className = 'open-button';
     b.tabIndex = -1;
-    b.title = 'Open details';
+    b.title = 'Open details (Enter)';
     b.textContent = '⤢';
     b.setAttribute('aria-label', `Open details of ${String(row.record['code'] || row.record['name'] || '')}`);
     this.gui = b;

@@ -8,6 +8,7 @@ import { ColumnsStep } from './ColumnsStep';
 import { CheckStep } from './CheckStep';
 import { MergeReview, mergeActions } from './MergeReview';
 import { count } from './display';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import './exchange.css';
 
 export function ImportWizard({ flow, onPickAnother }: { flow: ImportFlow; onPickAnother: () => void }) {
@@ -15,16 +16,7 @@ export function ImportWizard({ flow, onPickAnother }: { flow: ImportFlow; onPick
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
-    const d = ref.current!;
-    if (!d.open) d.showModal();
-    const onCancel = (e: Event) => {
-      e.preventDefault();
-      flow.cancel();
-    };
-    d.addEventListener('cancel', onCancel);
-    return () => d.removeEventListener('cancel', onCancel);
-  }, [flow]);
+  useModalDialog(ref, () => flow.cancel());
 
   // A new step replaces what had focus: keep the keyboard inside the dialog, at the step.
   const phase = s.phase;
