@@ -29,6 +29,8 @@ export function rendererViteConfig(): UserConfig {
     plugins: [react(), devCspPlugin()],
     define: {
       __APP_VERSION__: JSON.stringify(pkg.version),
+      // Only the browser build has a service worker (vite.web.config.ts sets it for its build).
+      __SERVICE_WORKER__: 'false',
     },
     worker: { format: 'es' },
     build: {

@@ -1,9 +1,13 @@
 // Draws build/icons/icon.png (512x512), the packaging icon: the same shapes as icon.svg,
-// rasterised with signed distance fields for anti-aliasing. Run: node build/icons/generate-icon.mjs
-import { writeFileSync } from 'node:fs';
+// rasterised with signed distance fields for anti-aliasing; and the browser edition's web app
+// manifest icons in renderer/public/icons (192 and 512, and a 512 "maskable" one whose
+// background fills the square, since a launcher crops it to its own shape: the bars all lie
+// inside the middle 80 % circle that survives any crop). Run: node build/icons/generate-icon.mjs
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const SIZE = 512;
+// Shapes are drawn in a 512 x 512 design space and scaled to each output size.
+const DESIGN = 512;
 
 // Shapes: [x, y, width, height, radius, [r, g, b] or 'gradient'], drawn in order.
 const shapes = [
@@ -12,6 +16,7 @@ const shapes = [
   [188, 228, 212, 56, 28, [255, 255, 255]],
   [256, 310, 144, 56, 28, [242, 177, 52]],
 ];
+const maskable = [[0, 0, DESIGN, DESIGN, 0, 'gradient'], ...shapes.slice(1)];
 const top = [31, 78, 121]; // #1F4E79
 const bottom = [46, 117, 182]; // #2E75B6
 
@@ -21,22 +26,28 @@ function roundedBoxDistance(px, py, [x, y, w, h, r]) {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
 
-const rgba = Buffer.alloc(SIZE * SIZE * 4);
-for (let y = 0; y < SIZE; y += 1) {
-  for (let x = 0; x < SIZE; x += 1) {
-    let [r, g, b, a] = [0, 0, 0, 0];
-    for (const shape of shapes) {
-      const coverage = Math.min(Math.max(0.5 - roundedBoxDistance(x + 0.5, y + 0.5, shape), 0), 1);
-      if (coverage === 0) continue;
-      const t = (y - 40) / 432;
-      const colour = shape[5] === 'gradient' ? top.map((c, i) => c + (bottom[i] - c) * t) : shape[5];
-      // "over" compositing, straight alpha
-      const outA = coverage + a * (1 - coverage);
-      [r, g, b] = [0, 1, 2].map((i) => (colour[i] * coverage + [r, g, b][i] * a * (1 - coverage)) / outA);
-      a = outA;
+/** RGBA pixels of the shapes at size x size. */
+function draw(size, shapeList) {
+  const scale = DESIGN / size;
+  const rgba = Buffer.alloc(size * size * 4);
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      let [r, g, b, a] = [0, 0, 0, 0];
+      for (const shape of shapeList) {
+        // The distance is measured in design units and turned back into output pixels.
+        const coverage = Math.min(Math.max(0.5 - roundedBoxDistance((x + 0.5) * scale, (y + 0.5) * scale, shape) / scale, 0), 1);
+        if (coverage === 0) continue;
+        const t = (y * scale - shape[1]) / shape[3];
+        const colour = shape[5] === 'gradient' ? top.map((c, i) => c + (bottom[i] - c) * t) : shape[5];
+        // "over" compositing, straight alpha
+        const outA = coverage + a * (1 - coverage);
+        [r, g, b] = [0, 1, 2].map((i) => (colour[i] * coverage + [r, g, b][i] * a * (1 - coverage)) / outA);
+        a = outA;
+      }
+      rgba.set([r, g, b, a * 255].map(Math.round), (y * size + x) * 4);
     }
-    rgba.set([r, g, b, a * 255].map(Math.round), (y * SIZE + x) * 4);
   }
+  return rgba;
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -58,18 +69,30 @@ const chunk = (type, data) => {
   return Buffer.concat([head, data, crc]);
 };
 
-const ihdr = Buffer.alloc(13);
-ihdr.writeUInt32BE(SIZE, 0);
-ihdr.writeUInt32BE(SIZE, 4);
-ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
-const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
-for (let y = 0; y < SIZE; y += 1) rgba.copy(raw, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4);
+function png(size, shapeList) {
+  const rgba = draw(size, shapeList);
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y += 1) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', ihdr),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
-writeFileSync(new URL('./icon.png', import.meta.url), png);
-console.log(`icon.png: ${png.length} bytes`);
+const pwaIcons = new URL('../../renderer/public/icons/', import.meta.url);
+mkdirSync(pwaIcons, { recursive: true });
+for (const [file, bytes] of [
+  [new URL('./icon.png', import.meta.url), png(512, shapes)],
+  [new URL('icon-192.png', pwaIcons), png(192, shapes)],
+  [new URL('icon-512.png', pwaIcons), png(512, shapes)],
+  [new URL('icon-maskable-512.png', pwaIcons), png(512, maskable)],
+]) {
+  writeFileSync(file, bytes);
+  console.log(`${file.pathname.split('/').slice(-2).join('/')}: ${bytes.length} bytes`);
+}

@@ -2,8 +2,8 @@
 // a file (refused with its reason, or the same workbook already here).
 import { useEffect, useState } from 'react';
 import { ConfirmDialog, Dialog, MessageDialog, PromptDialog } from '../components/Dialog';
-import { useAppSelector, useSettings, useStore, useWorkbookList } from '../state/use-app';
-import type { AppSnapshot } from '../state/app-store';
+import { useSettings, useStore, useWorkbookList } from '../state/use-app';
+import { StorageStatus } from '../components/StorageStatus';
 import type { OpenOutcome } from '../state/app-store';
 
 export type DialogState = null | { kind: 'new' } | { kind: 'rename' } | { kind: 'delete'; id: string } | { kind: 'about' } | { kind: 'outcome'; outcome: OpenOutcome };
@@ -119,11 +119,8 @@ function OpenOutcomeDialog({ outcome, onClose }: { outcome: OpenOutcome; onClose
   );
 }
 
-const selectPersistent = (s: AppSnapshot) => s.persistent;
-
 function AboutDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
-  const persistent = useAppSelector(selectPersistent);
   const [info, setInfo] = useState<{ version: string; details: string } | null>(null);
   useEffect(() => {
     void store.platform.appVersion().then(setInfo);
@@ -145,7 +142,9 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
         <dt>Runs in</dt>
         <dd>{info?.details ?? '…'}</dd>
         <dt>Storage</dt>
-        <dd>{persistent === null ? 'Checking…' : persistent ? 'Persistent: the browser will not clear it to save space' : 'Best effort: the browser may clear it when disk space runs low; save copies as files'}</dd>
+        <dd>
+          <StorageStatus />
+        </dd>
       </dl>
     </Dialog>
   );

@@ -1,4 +1,5 @@
-// Messages after an action ("Saved a copy as …", a storage error), announced to screen readers.
+// Messages after an action ("Saved a copy as …", a storage error) and prompts with one action
+// ("A new version of PMO Workbench is ready." Reload), announced to screen readers.
 import { useEffect } from 'react';
 import { useAppSelector, useStore } from '../state/use-app';
 import type { AppSnapshot } from '../state/app-store';
@@ -17,6 +18,19 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span className="pre-line">{n.text}</span>
+          {n.action && (
+            <button
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                const { run } = n.action!;
+                store.dismiss(n.id);
+                void run();
+              }}
+            >
+              {n.action.label}
+            </button>
+          )}
           <button type="button" className="icon" aria-label="Dismiss message" onClick={() => store.dismiss(n.id)}>
             ×
           </button>

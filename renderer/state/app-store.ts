@@ -23,10 +23,17 @@ import { ExternalStore } from './external-store';
 declare const __APP_VERSION__: string;
 
 export type SaveStatus = { status: 'saved' } | { status: 'saving' } | { status: 'error'; message: string };
+export interface NoticeAction {
+  label: string;
+  run: () => void | Promise<void>;
+}
+
 export interface Notice {
   id: number;
-  kind: 'info' | 'error';
+  /** info goes after a few seconds; error and prompt (one with an action) stay until dismissed. */
+  kind: 'info' | 'error' | 'prompt';
   text: string;
+  action?: NoticeAction;
 }
 
 export interface Busy {
@@ -58,6 +65,7 @@ export interface AppSnapshot {
   undo: UndoInfo;
   notices: Notice[];
   busy: Busy | null;
+  /** Whether the browser keeps our data under storage pressure; null until asked (once there is a workbook). */
   persistent: boolean | null;
   lastChange: LastChange | null;
 }
@@ -116,6 +124,7 @@ export class AppStore {
   readonly saveStatus = new ExternalStore<SaveStatus>({ status: 'saved' });
   private pending = 0;
   private noticeSeq = 0;
+  private persistenceRequested = false;
   /** Serialises writes so that undo, edits and workbook switches never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -149,9 +158,11 @@ export class AppStore {
     return run;
   }
 
-  notify(kind: Notice['kind'], text: string) {
-    const notice = { id: ++this.noticeSeq, kind, text };
-    this.set({ notices: [...this.snapshot.notices, notice].slice(-4) });
+  notify(kind: Notice['kind'], text: string, action?: NoticeAction) {
+    const notice: Notice = action ? { id: ++this.noticeSeq, kind, text, action } : { id: ++this.noticeSeq, kind, text };
+    // The last four, and any prompt still waiting for an answer (an update to apply).
+    const all = [...this.snapshot.notices, notice];
+    this.set({ notices: all.filter((n, i) => n.kind === 'prompt' || i >= all.length - 4) });
     return notice.id;
   }
 
@@ -170,6 +181,15 @@ export class AppStore {
     } catch (e) {
       this.set({ phase: 'failed', failure: (e as Error).message });
     }
+  }
+
+  /**
+   * Asks the browser once not to evict our data, when there first is a workbook to keep: asking
+   * on an empty welcome page would prompt (Firefox) or be refused for nothing.
+   */
+  private requestPersistence() {
+    if (this.persistenceRequested) return;
+    this.persistenceRequested = true;
     void this.platform.requestPersistentStorage().then((persistent) => this.set({ persistent }));
   }
 
@@ -178,6 +198,7 @@ export class AppStore {
     const undo = await this.repo.undoInfo(id);
     await this.repo.setPref(LAST_WORKBOOK, id);
     this.set({ current, undo, dataVersion: this.snapshot.dataVersion + 1 });
+    this.requestPersistence();
   }
 
   private async refreshList() {

@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/model/schemas';
 import { isIsoDate } from '../../shared/calendar';
 import { fieldLabel as fieldLabelFor } from '../../shared/model/labels';
 import { BaselinesPanel } from './baselines/BaselinesPanel';
+import { StoragePanel } from '../components/StorageStatus';
 
 const CURRENCIES = ['GBP', 'EUR', 'USD', 'CHF', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'JPY', 'INR', 'ZAR', 'SGD', 'HKD', 'AED'];
 const LOCALES: [string, string][] = [
@@ -42,6 +43,7 @@ export function SettingsView() {
     <>
       <SettingsForm key={dataVersion} settings={settings} />
       <BaselinesPanel />
+      <StoragePanel />
     </>
   );
 }

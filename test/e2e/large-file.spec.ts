@@ -9,6 +9,10 @@ import { buildScaleWorkbook } from '../../shared/demo/scale';
 import { serializeWorkbook } from '../../shared/file/pmowb';
 import { writeFile } from 'node:fs/promises';
 
+// The checker's script is held with page.route, which never sees a request that the browser
+// edition's service worker answers from its cache: this spec runs without one.
+test.use({ serviceWorkers: 'block' });
+
 test('a large file shows progress, can be canceled, and then opens whole', async ({ page }, testInfo) => {
   // About 12,000 records: the checker reports progress every 5,000, so this file shows steps of it.
   const wb = buildScaleWorkbook({ projects: 500, people: 100, allocations: 10_000, today: '2026-11-21', seed: 3 });
