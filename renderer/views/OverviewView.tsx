@@ -7,6 +7,7 @@ import { summarisePortfolio, type MilestoneRow } from '../../shared/analytics/po
 import { STAGES, STAGE_LABELS, type Settings } from '../../shared/model/schemas';
 import { localToday } from '../../shared/calendar';
 import { chooseBaseline, lookupOf } from '../../shared/baselines/baselines';
+import { summariseSuggestedRag } from '../../shared/analytics/suggested-rag';
 import { date, money, percent, plural } from '../format';
 
 const RAG_LABEL = { R: 'Red', A: 'Amber', G: 'Green', none: 'Not set' } as const;
@@ -19,12 +20,26 @@ const portfolioSummary = new Derived(['project', 'programme', 'milestone', 'raid
   summarisePortfolio(current.records(), today, 90, lookupOf(chooseBaseline(current.settings, current), current)),
 );
 
+/**
+ * The RAG the rules in Settings suggest, counted over the live projects, recomputed when a
+ * project, a baseline or the rules, holidays or compared baseline change.
+ */
+const suggestedRag = new Derived(['project', 'baseline', ['settings', ['ragRules', 'holidays', 'compareBaselineId']]], (current) =>
+  summariseSuggestedRag(
+    current.all('project').filter((p) => !p.archived),
+    current.settings,
+    lookupOf(chooseBaseline(current.settings, current), current),
+  ),
+);
+
 export function OverviewView() {
   const current = useWorkbook();
   const settings = useSettings();
   const version = useVersion(portfolioSummary.reads);
   const today = localToday(new Date());
   const summary = useMemo(() => (current ? portfolioSummary.get(current, version, today) : null), [current, version, today]);
+  const suggestedVersion = useVersion(suggestedRag.reads);
+  const suggested = useMemo(() => (current ? suggestedRag.get(current, suggestedVersion) : null), [current, suggestedVersion]);
   if (!current || !summary || !settings) return null;
   const s = settings;
   if (summary.projects === 0) {
@@ -100,6 +115,18 @@ export function OverviewView() {
           </ul>
           <h3>Overall RAG</h3>
           <RagMix mix={summary.rag} labelled />
+          {suggested && (
+            <div className="suggested-rag" data-testid="suggested-rag">
+              <h3 id="suggested-rag-title" title={`From Settings → RAG rules: amber above ${s.ragRules.slipAmberDays} working days late or ${s.ragRules.costAmberPct} % over budget, red above ${s.ragRules.slipRedDays} days or ${s.ragRules.costRedPct} %`}>
+                Suggested by the RAG rules
+              </h3>
+              <RagMix mix={{ ...suggested.counts }} labelled noneLabel="No figures" />
+              <p className="muted small" data-testid="suggested-rag-differ">
+                {suggested.differ === 0 ? 'Every RAG set by hand matches its suggestion' : `${plural(suggested.differ, 'RAG')} set by hand ${suggested.differ === 1 ? 'differs' : 'differ'} from the suggestion (kept as set)`}
+                {suggested.unset > 0 ? `; ${plural(suggested.unset, 'project')} with a suggestion but no RAG` : ''}.
+              </p>
+            </div>
+          )}
         </article>
       </div>
 
@@ -190,15 +217,16 @@ function Kpi({ label, value, note, tone, title }: { label: string; value: string
   );
 }
 
-function RagMix({ mix, labelled }: { mix: { R: number; A: number; G: number; none: number }; labelled?: boolean }) {
+function RagMix({ mix, labelled, noneLabel }: { mix: { R: number; A: number; G: number; none: number }; labelled?: boolean; noneLabel?: string }) {
   const keys = ['R', 'A', 'G', 'none'] as const;
+  const word = (k: (typeof keys)[number]) => (k === 'none' && noneLabel) || RAG_LABEL[k];
   return (
-    <span className="rag-mix" aria-label={keys.map((k) => `${RAG_LABEL[k]} ${mix[k]}`).join(', ')}>
+    <span className="rag-mix" aria-label={keys.map((k) => `${word(k)} ${mix[k]}`).join(', ')}>
       {keys
         .filter((k) => mix[k] > 0 || labelled)
         .map((k) => (
-          <span key={k} className={`rag-chip rag-${k}`} title={RAG_LABEL[k]}>
-            {labelled ? `${RAG_LABEL[k]} ${mix[k]}` : mix[k]}
+          <span key={k} className={`rag-chip rag-${k}`} title={word(k)}>
+            {labelled ? `${word(k)} ${mix[k]}` : mix[k]}
           </span>
         ))}
     </span>

@@ -133,7 +133,7 @@ function SettingsForm({ settings: s }: { settings: Settings }) {
 
       <fieldset className="panel">
         <legend>Capacity</legend>
-        <Field label="Plan capacity in" error={errors['capacityUnit']}>
+        <Field label="Plan capacity in" hint="The heat map, its details, the over-allocation list, what-if and the demand grid show and take figures in this unit. Exported workbooks keep hours per week, so a file means the same whatever the FTE week." error={errors['capacityUnit']}>
           {(id) => (
             <select id={id} value={s.capacityUnit} onChange={(e) => save({ capacityUnit: e.target.value }, 'Change capacity unit')}>
               <option value="hours">Hours per week</option>
@@ -141,14 +141,14 @@ function SettingsForm({ settings: s }: { settings: Settings }) {
             </select>
           )}
         </Field>
-        <Field label="Hours in one FTE week" error={errors['hoursPerFte']}>
+        <Field label="Hours in one FTE week" hint="In FTE, a period's hours are divided by this × its working days ÷ 5: a full-timer is 1 FTE in a week with a bank holiday too." error={errors['hoursPerFte']}>
           {(id) => <NumberInput id={id} value={s.hoursPerFte} min={1} max={168} step={0.5} onCommit={(v) => save({ hoursPerFte: v }, 'Change hours per FTE')} />}
         </Field>
       </fieldset>
 
       <fieldset className="panel">
         <legend>RAG rules</legend>
-        <p className="muted small">Used when a status is set from rules; a RAG set by hand always wins and shows as an override.</p>
+        <p className="muted small">They give each project a suggested RAG, shown beside its RAG in the Projects register and counted on the Overview. The RAG set by hand is never changed: where it differs from the suggestion it is kept and marked.</p>
         <div className="field-row">
           {(
             [

@@ -3,6 +3,7 @@
 // workbook become columns too.
 import { PRIORITIES, STAGES, STAGE_LABELS, type CustomFieldDef, type EntityName, type Settings } from '../model/schemas';
 import { costVariance, percentSpent, weightedScore } from '../analytics/project-metrics';
+import { RAG_WORDS, suggestRag } from '../analytics/suggested-rag';
 import { OWN_BASELINE, milestoneSlipDays, projectSlipDays, slipDescription, type BaselineChoice } from '../baselines/baselines';
 import type { ColumnDef, ColumnType, Option } from './types';
 import type { LooseRecord as Rec } from '../model/record';
@@ -49,13 +50,43 @@ const group = { groupable: true };
 const projectSlipCol: Col['get'] = (r, ctx) => projectSlipDays(r as never, ctx.baseline);
 const milestoneSlipCol: Col['get'] = (r, ctx) => milestoneSlipDays(r as never, ctx.baseline);
 
+// The suggested RAG reads the RAG rules and holidays from the context's settings and the chosen
+// baseline from its lookup, so a rule changed in Settings (a new context) refreshes it.
+const suggestionOf = (r: Rec, ctx: Parameters<Col['get']>[1]) => suggestRag(r as never, ctx.settings, ctx.baseline);
+const ownRag = (r: Rec) => at(r, 'rag.overall') as 'R' | 'A' | 'G' | null;
+const suggestedRagCol = calc('suggestedRag', 'Suggested RAG', 'rag', (r, ctx) => suggestionOf(r, ctx)?.rag ?? null, {
+  width: 150,
+  ...group,
+  description: 'What the RAG rules in Settings suggest from the finish slip (working days, against the compared baseline) and the forecast over budget. The RAG column stays as set by hand; “differs” marks where it is not the suggestion. Point at a cell for the reason.',
+  tooltip: (r, ctx) => {
+    const s = suggestionOf(r, ctx);
+    if (!s) return 'No suggestion: the project has no baseline finish to measure slip, and no budget and forecast to compare.';
+    const mine = ownRag(r);
+    return mine && mine !== s.rag ? `${s.reason}. The RAG set by hand (${RAG_WORDS[mine]}) differs and is kept.` : s.reason;
+  },
+  marker: (r, ctx) => {
+    const s = suggestionOf(r, ctx);
+    const mine = ownRag(r);
+    return s && mine && mine !== s.rag ? 'differs' : null;
+  },
+});
+
 function projectColumns(settings: Settings, customFields: readonly CustomFieldDef[], baseline: BaselineChoice): Col[] {
   const cols: Col[] = [
     field('code', 'Code', 'text', { required: true, pinned: 'left', width: 110 }),
     field('name', 'Name', 'text', { required: true, pinned: 'left', width: 260 }),
     field('programmeId', 'Programme', 'reference', { options: 'programme', width: 190, ...group }),
     field('stage', 'Stage', 'select', { options: stageOptions, width: 120, ...group }),
-    field('rag.overall', 'RAG', 'rag', { width: 90, ...group }),
+    field('rag.overall', 'RAG', 'rag', {
+      width: 90,
+      ...group,
+      tooltip: (r, ctx) => {
+        const s = suggestionOf(r, ctx);
+        const mine = ownRag(r);
+        return s && mine && mine !== s.rag ? `${RAG_WORDS[mine]}, set by hand; the RAG rules suggest ${s.reason}` : null;
+      },
+    }),
+    suggestedRagCol,
     field('priority', 'Priority', 'select', { options: priorityOptions, width: 100, ...group }),
     field('manager', 'Manager', 'person', { options: 'person', width: 150, ...group }),
     field('sponsor', 'Sponsor', 'person', { options: 'person', width: 150, ...group }),

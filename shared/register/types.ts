@@ -76,6 +76,10 @@ export interface ColumnDef<R = Record<string, unknown>> {
   description?: string;
   /** Multiselect only: values not among the options are accepted as new ones (tags). */
   allowNew?: boolean;
+  /** A cell's own tooltip (the reason behind a computed figure); null for none. */
+  tooltip?(record: R, ctx: ColumnContext): string | null;
+  /** A short note shown after the cell's value on screen only (never copied, sorted or filtered). */
+  marker?(record: R, ctx: ColumnContext): string | null;
 }
 
 export type Filter =

@@ -348,12 +348,18 @@ export interface NameLookup {
   project(id: string): string | undefined;
   role(id: string): string | undefined;
   allocation(id: string): string | undefined;
+  /**
+   * An amount in the workbook's unit ("0.6 FTE" when it plans in FTE): of the allocation named
+   * (in its own unit) or, without one, hours per week. Absent: "22.5 h/week".
+   */
+  amount?(amount: number, allocationId?: string): string;
 }
 
 const weeksText = (n: number) => `${n > 0 ? '+' : ''}${n} week${Math.abs(n) === 1 ? '' : 's'}`;
 
 /** One line per change, for the scenario bar's list and for screen readers. */
 export function describeChange(c: ScenarioChange, names: NameLookup): string {
+  const rate = (n: number, allocationId?: string) => (names.amount ? names.amount(n, allocationId) : `${n} h/week`);
   switch (c.kind) {
     case 'shift-project':
       return `Shift ${names.project(c.projectId) ?? c.projectId} by ${weeksText(c.weeks)}`;
@@ -362,12 +368,12 @@ export function describeChange(c: ScenarioChange, names: NameLookup): string {
     case 'set-allocation': {
       const what = names.allocation(c.allocationId) ?? c.allocationId;
       const amount = (c.changes as Partial<Allocation>).amount;
-      return typeof amount === 'number' ? `Set ${what} to ${amount} h/week` : `Change ${what}`;
+      return typeof amount === 'number' ? `Set ${what} to ${rate(amount, c.allocationId)}` : `Change ${what}`;
     }
     case 'add-allocation':
-      return `Add ${c.allocation.amount} h/week to ${names.project(c.allocation.projectId) ?? c.allocation.projectId}`;
+      return `Add ${c.allocation.unit === 'fte-percent' ? `${c.allocation.amount}% FTE` : rate(c.allocation.amount)} to ${names.project(c.allocation.projectId) ?? c.allocation.projectId}`;
     case 'placeholder-hire':
-      return `Hire ${placeholderName(c.name)}: ${names.role(c.roleId) ?? c.roleId}, ${c.hoursPerWeek} h/week from ${c.start}${c.end ? ` to ${c.end}` : ''}`;
+      return `Hire ${placeholderName(c.name)}: ${names.role(c.roleId) ?? c.roleId}, ${rate(c.hoursPerWeek)} from ${c.start}${c.end ? ` to ${c.end}` : ''}`;
   }
 }
 

@@ -7,8 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 import { useRecords, useSettings, useStore, useVersion, useWorkbook } from '../../state/use-app';
 import { ShapeChart, shapesToPng, type ShapeChartHandle } from '../../components/chart';
 import { ProjectDetail } from '../common/detail';
-import type { CapacityInput, CapacityModel, CapacityRow, Grain, Overload, TentativeMode } from '../../../shared/capacity';
-import { addDays, localToday, startOfIsoWeek } from '../../../shared/calendar';
+import { capacityDisplayOf, type CapacityInput, type CapacityModel, type CapacityRow, type Grain, type Overload, type TentativeMode } from '../../../shared/capacity';
+import { addDays, buildHolidayIndex, localToday, startOfIsoWeek } from '../../../shared/calendar';
 import { safeFileName } from '../../state/app-store';
 import { date as formatDate, plural } from '../../format';
 import { BANDS, HEADER_H, LABEL_W, LEGEND_H, TITLE_H, WHATIF_MARKS, drawHeatmap, exportFrame, isOver, pctText, tentativeText, type Band, type HeatGrid, type HeatRow } from './draw';
@@ -17,7 +17,7 @@ import { OverloadList } from './OverloadList';
 import { DemandPanel } from './DemandPanel';
 import { useOverloads } from './use-overloads';
 import { CAPACITY_READS, capacityStats, planInput, timedBuild } from './model-cache';
-import { headerLines, hours, periodDates } from './labels';
+import { capacityFigure, headerLines, periodDates, type CapacityFigure } from './labels';
 import { installCapacityTestHook, notePaint } from './test-hook';
 import { ScenarioBar, useScenario } from './scenario/ScenarioBar';
 
@@ -73,6 +73,10 @@ export function CapacityView() {
   }, [projectList]);
 
   const periods = useMemo(() => model.periods(grain), [model, grain]);
+  // Figures in hours or FTE (Settings → Plan capacity in), by the one rule in shared/capacity.
+  const holidayIndex = useMemo(() => buildHolidayIndex(settings.holidays), [settings.holidays]);
+  const display = useMemo(() => capacityDisplayOf(settings), [settings]);
+  const figure = useMemo(() => capacityFigure(display, periods, holidayIndex), [display, periods, holidayIndex]);
   const todayCol = useMemo(() => periods.start.findIndex((s, i) => s <= todayIso && todayIso <= (periods.end[i] ?? '')), [periods, todayIso]);
   const engineMode: TentativeMode = mode === 'apart' ? 'exclude' : mode;
 
@@ -371,7 +375,7 @@ export function CapacityView() {
             <div className="cap-spacer" style={{ width: LABEL_W + grid.labels.length * colW, height: HEADER_H + grid.rows.length * rowH }} />
           </div>
           {empty && <div className="rm-empty">{empty}</div>}
-          {hoverCard && hover && <HoverCard cell={hoverCard} model={model} grain={grain} mode={mode} projects={projects} x={hover.x} y={hover.y} width={hover.w} height={hover.h} />}
+          {hoverCard && hover && <HoverCard cell={hoverCard} figure={figure} model={model} grain={grain} mode={mode} projects={projects} x={hover.x} y={hover.y} width={hover.w} height={hover.h} />}
         </div>
         {demandOf && current.has('project', demandOf) && <DemandPanel projectId={demandOf} today={todayIso} onProject={setDemandOf} onClose={() => setDemandOf(null)} />}
         <ul className="rm-legend cap-legend" aria-label="Legend">
@@ -397,19 +401,20 @@ export function CapacityView() {
       {detailId && current.has('project', detailId) ? (
         <ProjectDetail projectId={detailId} onClose={() => setDetailId(null)} onOpenProject={setDetailId} />
       ) : selectedCell ? (
-        <DrillDown cell={selectedCell} model={model} grain={grain} mode={mode} projects={projects} onOpenProject={setDetailId} onEditDemand={setDemandOf} onClose={() => setSelected(null)} />
+        <DrillDown cell={selectedCell} figure={figure} model={model} grain={grain} mode={mode} projects={projects} onOpenProject={setDetailId} onEditDemand={setDemandOf} onClose={() => setSelected(null)} />
       ) : (
-        <OverloadList people={overloads?.people ?? null} roles={overloads?.roles ?? null} periods={periods} unit={GRAINS[grain].toLowerCase()} projects={projects} selected={selected} onReveal={(o: Overload) => reveal({ key: o.key, kind: o.kind, period: o.period })} />
+        <OverloadList figure={figure} people={overloads?.people ?? null} roles={overloads?.roles ?? null} periods={periods} unit={GRAINS[grain].toLowerCase()} projects={projects} selected={selected} onReveal={(o: Overload) => reveal({ key: o.key, kind: o.kind, period: o.period })} />
       )}
     </section>
   );
 }
 
-function HoverCard(props: { cell: CellRef; model: CapacityModel; grain: Grain; mode: Mode; projects: ReadonlyMap<string, ProjectRef>; x: number; y: number; width: number; height: number }) {
+function HoverCard(props: { cell: CellRef; figure: CapacityFigure; model: CapacityModel; grain: Grain; mode: Mode; projects: ReadonlyMap<string, ProjectRef>; x: number; y: number; width: number; height: number }) {
   const { cell } = props;
   const { firm } = cellContributions(props.model, cell, props.grain, props.mode);
   const top = firm.slice(0, 4);
   const extra = tentativeText(cell.capacity, cell.apart);
+  const fig = (h: number) => props.figure(h, cell.period);
   return (
     <div className="cap-hover" role="tooltip" style={{ ...(props.x + 14 + 330 > props.width ? { right: props.width - props.x + 14 } : { left: props.x + 14 }), ...(props.y + 14 + 190 > props.height ? { bottom: props.height - props.y + 14 } : { top: props.y + 14 }) }}>
       <div className="cap-hover-title">{cell.label}</div>
@@ -421,7 +426,7 @@ function HoverCard(props: { cell: CellRef; model: CapacityModel; grain: Grain; m
         {extra && <span className="muted"> ({extra} tentative)</span>}
         <span>
           {' '}
-          · {hours(cell.demand)} of {hours(cell.capacity)}
+          · {fig(cell.demand)} of {fig(cell.capacity)}
         </span>
       </div>
       {top.length > 0 && (
@@ -429,7 +434,7 @@ function HoverCard(props: { cell: CellRef; model: CapacityModel; grain: Grain; m
           {top.map((l) => (
             <li key={`${l.projectId}|${l.tentative}`}>
               <span>{props.projects.get(l.projectId)?.code ?? '?'}</span> {props.projects.get(l.projectId)?.name ?? ''}
-              <span className="cap-hours">{hours(l.hours)}</span>
+              <span className="cap-hours">{fig(l.hours)}</span>
             </li>
           ))}
           {firm.length > top.length && <li className="muted">+{plural(firm.length - top.length, 'more project')}</li>}

@@ -3,7 +3,7 @@
 // planned by shared/capacity/demand-grid (re-cut into spans of constant hours, refusals and
 // warnings) and committed as one undo step; refusals and warnings are listed above the grid.
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { useRecord, useRecords, useStore, useVersion, useWorkbook } from '../../state/use-app';
+import { useRecord, useRecords, useSettings, useStore, useVersion, useWorkbook } from '../../state/use-app';
 import { Derived } from '../../state/derived';
 import { useColumnContext } from '../common/column-context';
 import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid';
@@ -15,6 +15,7 @@ import { cellEdits, demandRows, demandSourceOf, planAssignRole, planDemandEdit, 
 import { parseTsv, toTsv } from '../../../shared/register/tsv';
 import type { ColumnDef, ColumnState, DisplayRow } from '../../../shared/register/types';
 import { addDays, calendarPeriods, startOfIsoWeek } from '../../../shared/calendar';
+import { capacityDisplayOf, rateFromUnit, rateInUnit, rateUnitLabel, type CapacityDisplay } from '../../../shared/capacity/allocation-hours';
 import { plural } from '../../format';
 import type { LooseRecord as Rec } from '../../../shared/model/record';
 
@@ -27,10 +28,20 @@ interface Notice {
   warnings: string[];
 }
 
-/** Typed text → hours: blank is 0; anything not a number is NaN (refused by the plan). */
-function parseHours(text: string): number {
-  const t = text.trim().replace(/\s*h$/i, '').replace(',', '.');
+/** Typed text → a number in the unit: blank is 0; anything not a number is NaN (refused by the plan). */
+function parseAmount(text: string): number {
+  const t = text.trim().replace(/\s*(h|hours?|h\/week|fte)$/i, '').replace(',', '.');
   return t === '' ? 0 : Number(t);
+}
+
+/** Typed text in the workbook's unit (hours per week, or FTE) → hours per week, what the cells store. */
+function parseRate(text: string, d: CapacityDisplay): number {
+  return rateFromUnit(parseAmount(text), d);
+}
+
+/** A cell's hours per week as shown and copied in the unit (FTE to three decimals: 0.873 FTE is 32.74 h at 37.5). */
+function shownRate(hoursPerWeek: number, d: CapacityDisplay): number {
+  return d.unit === 'fte' ? Math.round(rateInUnit(hoursPerWeek, d) * 1000) / 1000 : hoursPerWeek;
 }
 
 /** The allocations and names the grid reads, kept until one of them (or the hours calendar) changes. */
@@ -40,6 +51,10 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
   const store = useStore();
   const ctx = useColumnContext();
   const current = useWorkbook()!;
+  const settings = useSettings()!;
+  // Cells store hours per week; they are shown, typed, pasted and copied in the workbook's unit.
+  const unitOf = useMemo(() => capacityDisplayOf(settings), [settings]);
+  const unitWords = unitOf.unit === 'fte' ? `FTE (1 FTE = ${unitOf.hoursPerFte} h a week)` : 'hours per week';
   // Deferred: after an edit the heat map beside it is painted first, then this grid catches up
   // (re-reading 200,000 allocations for one project's rows is the longer part of the work).
   const version = useDeferredValue(useVersion(demandSource.reads));
@@ -83,9 +98,9 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
     const who: Def = { id: 'who', header: 'Person or role', type: 'text', editable: false, width: 200, pinned: 'left', get: (r) => (r as RowRec).row.who };
     const tentative: Def = { id: 'tentative', header: 'Tentative', type: 'checkbox', editable: false, width: 90, get: (r) => (r as RowRec).row.tentative };
     // Short headers ("W06", "Feb 27") fit beside the sort and filter marks; the tooltip has the dates.
-    const cells = periods.map((p, i): Def => ({ id: `p${i}`, header: shortLabel(p.label), field: `p${i}`, type: 'number', editable: true, width: 124, description: `${p.label}: ${p.start} – ${p.end}, hours per week`, get: (r) => (r as RowRec).row.hours[i] || null }));
+    const cells = periods.map((p, i): Def => ({ id: `p${i}`, header: shortLabel(p.label), field: `p${i}`, type: 'number', editable: true, width: 124, description: `${p.label}: ${p.start} – ${p.end}, ${unitWords}`, get: (r) => shownRate((r as RowRec).row.hours[i] ?? 0, unitOf) || null }));
     return [who, tentative, ...cells];
-  }, [periods]);
+  }, [periods, unitOf, unitWords]);
   const columnState = useMemo((): ColumnState[] => columns.map((c) => ({ id: c.id, width: c.width ?? 90, ...(c.pinned ? { pinned: c.pinned } : {}) })), [columns]);
 
   const code = project?.code ?? 'project';
@@ -116,7 +131,7 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
 
   const onEdit = (rowIndex: number, col: Def, value: EditValue) => {
     const ci = columns.indexOf(col);
-    const hours = value.kind === 'text' ? parseHours(value.text) : value.value == null ? 0 : Number(value.value);
+    const hours = value.kind === 'text' ? parseRate(value.text, unitOf) : value.value == null ? 0 : rateFromUnit(Number(value.value), unitOf);
     void commit([{ row: rowIndex, col: ci, hours }], 'edit');
   };
 
@@ -126,8 +141,8 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
     const sel = indexes(range);
     const cells: { row: number; col: number; hours: number }[] = [];
     const one = block.length === 1 && block[0]!.length === 1;
-    if (one && sel.rows.length * sel.cols.length > 1) for (const r of sel.rows) for (const c of sel.cols) cells.push({ row: r, col: c, hours: parseHours(block[0]![0]!) });
-    else block.forEach((line, i) => line.forEach((t, j) => cells.push({ row: n.top + i, col: n.left + j, hours: parseHours(t) })));
+    if (one && sel.rows.length * sel.cols.length > 1) for (const r of sel.rows) for (const c of sel.cols) cells.push({ row: r, col: c, hours: parseRate(block[0]![0]!, unitOf) });
+    else block.forEach((line, i) => line.forEach((t, j) => cells.push({ row: n.top + i, col: n.left + j, hours: parseRate(t, unitOf) })));
     const skipped = cells.filter((c) => c.row >= rows.length || c.col < 2 || c.col >= columns.length).length;
     void commit(
       cells.filter((c) => c.row < rows.length && c.col >= 2 && c.col < columns.length),
@@ -151,7 +166,7 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
 
   const onCopy = (range: CellRange) => {
     const { rows: rs, cols } = indexes(range);
-    return toTsv(rs.map((r) => cols.map((c) => (c === 0 ? (rows[r]?.who ?? '') : c === 1 ? (rows[r]?.tentative ? 'TRUE' : 'FALSE') : String(rows[r]?.hours[c - 2] ?? 0)))));
+    return toTsv(rs.map((r) => cols.map((c) => (c === 0 ? (rows[r]?.who ?? '') : c === 1 ? (rows[r]?.tentative ? 'TRUE' : 'FALSE') : String(shownRate(rows[r]?.hours[c - 2] ?? 0, unitOf))))));
   };
 
   const selectedRows = rows.filter((r) => selection.includes(r.key));
@@ -185,7 +200,9 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
           Assign to people…
         </button>
         <span className="spacer" />
-        <span className="muted small">Hours per week. Type, paste or fill; 0 or Delete removes hours.</span>
+        <span className="muted small" data-testid="demand-unit">
+          {unitOf.unit === 'fte' ? `In FTE (1 FTE = ${unitOf.hoursPerFte} h a week).` : 'Hours per week.'} Type, paste or fill; 0 or Delete removes demand.
+        </span>
         <button type="button" className="icon" aria-label="Close the demand grid" onClick={props.onClose}>
           ×
         </button>
@@ -235,6 +252,7 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
       </div>
       {dialog === 'add' && (
         <AddRowDialog
+          unitWords={unitWords}
           onClose={() => setDialog(null)}
           onAdd={(k) => {
             setDialog(null);
@@ -244,6 +262,7 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
       )}
       {dialog === 'assign' && roleRow && (
         <AssignDialog
+          display={unitOf}
           row={roleRow}
           onClose={() => setDialog(null)}
           onAssign={async (shares) => {
@@ -280,7 +299,7 @@ const ProjectSelect = memo(function ProjectSelect(props: { projects: readonly { 
   );
 });
 
-function AddRowDialog(props: { onClose: () => void; onAdd: (k: { resourceId: string | null; roleId: string | null; tentative: boolean }) => void }) {
+function AddRowDialog(props: { unitWords: string; onClose: () => void; onAdd: (k: { resourceId: string | null; roleId: string | null; tentative: boolean }) => void }) {
   const people = [...useRecords('resource')].sort((a, b) => a.name.localeCompare(b.name));
   const roles = [...useRecords('role')].sort((a, b) => a.name.localeCompare(b.name));
   const [who, setWho] = useState('');
@@ -328,21 +347,24 @@ function AddRowDialog(props: { onClose: () => void; onAdd: (k: { resourceId: str
       <label className="inline check">
         <input type="checkbox" checked={tentative} onChange={(e) => setTentative(e.target.checked)} /> Tentative
       </label>
-      <p className="muted small">Then type hours per week into its week or month cells.</p>
+      <p className="muted small">Then type {props.unitWords} into its week or month cells.</p>
     </Dialog>
   );
 }
 
-function AssignDialog(props: { row: DemandRow; onClose: () => void; onAssign: (shares: { resourceId: string; hours: number }[]) => Promise<string[]> }) {
+function AssignDialog(props: { display: CapacityDisplay; row: DemandRow; onClose: () => void; onAssign: (shares: { resourceId: string; hours: number }[]) => Promise<string[]> }) {
   const people = [...useRecords('resource')].sort((a, b) => a.name.localeCompare(b.name));
-  const peak = Math.max(0, ...props.row.hours);
+  const d = props.display;
+  const unit = rateUnitLabel(d.unit);
+  // Shares are typed in the workbook's unit; the plan splits hours per week.
+  const peak = shownRate(Math.max(0, ...props.row.hours), d);
   const [shares, setShares] = useState<{ resourceId: string; hours: string }[]>([
     { resourceId: '', hours: String(peak) },
     { resourceId: '', hours: '' },
   ]);
   const [errors, setErrors] = useState<string[]>([]);
-  const parsed = shares.map((s) => ({ resourceId: s.resourceId, hours: parseHours(s.hours) }));
-  const total = parsed.reduce((s, x) => s + (Number.isFinite(x.hours) ? x.hours : 0), 0);
+  const parsed = shares.map((s) => ({ resourceId: s.resourceId, hours: parseRate(s.hours, d) }));
+  const total = shownRate(parsed.reduce((s, x) => s + (Number.isFinite(x.hours) ? x.hours : 0), 0), d);
   return (
     <Dialog
       title={`Assign ${props.row.who} to people`}
@@ -366,7 +388,7 @@ function AssignDialog(props: { row: DemandRow; onClose: () => void; onAssign: (s
       }
     >
       <p className="muted small">
-        The role’s demand ({peak} h a week at most) is replaced by demand for these people, split in proportion to their hours; the role is kept on each. One undo step.
+        The role’s demand ({peak} {unit} at most) is replaced by demand for these people, split in proportion to their hours; the role is kept on each. One undo step.
       </p>
       {shares.map((s, i) => (
         <div key={i} className="row cap-assign-row">
@@ -378,14 +400,16 @@ function AssignDialog(props: { row: DemandRow; onClose: () => void; onAssign: (s
               </option>
             ))}
           </select>
-          <input aria-label={`Hours of person ${i + 1}`} inputMode="decimal" value={s.hours} onChange={(e) => setShares(shares.map((x, j) => (j === i ? { ...x, hours: e.target.value } : x)))} />
-          <span className="muted small">h/week</span>
+          <input aria-label={`${d.unit === 'fte' ? 'FTE' : 'Hours'} of person ${i + 1}`} inputMode="decimal" value={s.hours} onChange={(e) => setShares(shares.map((x, j) => (j === i ? { ...x, hours: e.target.value } : x)))} />
+          <span className="muted small">{unit}</span>
         </div>
       ))}
       <button type="button" className="ghost small" onClick={() => setShares([...shares, { resourceId: '', hours: '' }])}>
         Add a person
       </button>
-      <p className="small">Total {Math.round(total * 100) / 100} h of {peak} h</p>
+      <p className="small">
+        Total {Math.round(total * 1000) / 1000} {unit} of {peak} {unit}
+      </p>
       {errors.length > 0 && (
         <ul className="bad-text" role="alert">
           {errors.map((e) => (

@@ -2,7 +2,7 @@
 // add up to the cell's demand; each project opens its detail panel.
 import type { CapacityModel, Contribution, Grain, TentativeMode } from '../../../shared/capacity';
 import { pctText } from './draw';
-import { hours } from './labels';
+import type { CapacityFigure } from './labels';
 
 export interface ProjectRef {
   code: string;
@@ -56,8 +56,11 @@ export function DrillDown(props: {
   onOpenProject: (id: string) => void;
   onEditDemand?: (projectId: string) => void;
   onClose: () => void;
+  /** Capacity figures in the workbook's unit (hours or FTE). */
+  figure: CapacityFigure;
 }) {
   const { cell, model, grain, mode } = props;
+  const fig = (h: number) => props.figure(h, cell.period);
   const { firm, tentative } = cellContributions(model, cell, grain, mode);
   const total = firm.reduce((s, l) => s + l.hours, 0);
   const over = cell.demand - cell.capacity;
@@ -76,7 +79,7 @@ export function DrillDown(props: {
         </button>
         {l.tentative && <span className="cap-tag">tentative</span>}
         {l.allocations > 1 && <span className="muted small">{l.allocations} bookings</span>}
-        <span className="cap-hours">{hours(l.hours)}</span>
+        <span className="cap-hours">{fig(l.hours)}</span>
         {props.onEditDemand && (
           <button type="button" className="ghost small cap-edit-demand" aria-label={`Edit demand of ${p?.code ?? 'the project'}`} title="Edit this project's demand by week" onClick={() => props.onEditDemand!(l.projectId)}>
             Edit
@@ -101,11 +104,11 @@ export function DrillDown(props: {
       <dl className="cap-facts">
         <div>
           <dt>Demand</dt>
-          <dd data-testid="cell-demand">{hours(cell.demand)}</dd>
+          <dd data-testid="cell-demand">{fig(cell.demand)}</dd>
         </div>
         <div>
           <dt>Capacity</dt>
-          <dd>{hours(cell.capacity)}</dd>
+          <dd>{fig(cell.capacity)}</dd>
         </div>
         <div>
           <dt>Utilisation</dt>
@@ -114,7 +117,7 @@ export function DrillDown(props: {
         {over > 1e-9 && (
           <div>
             <dt>Over by</dt>
-            <dd className="bad-text">{hours(over)}</dd>
+            <dd className="bad-text">{fig(over)}</dd>
           </div>
         )}
       </dl>
@@ -128,7 +131,7 @@ export function DrillDown(props: {
           </ul>
           <div className="cap-total" data-testid="cell-total" data-hours={total}>
             <span>Total</span>
-            <span className="cap-hours">{hours(total)}</span>
+            <span className="cap-hours">{fig(total)}</span>
           </div>
           {tentative.length > 0 && (
             <>
@@ -138,7 +141,7 @@ export function DrillDown(props: {
               </ul>
               <div className="cap-total">
                 <span>Tentative total</span>
-                <span className="cap-hours">{hours(cell.apart)}</span>
+                <span className="cap-hours">{fig(cell.apart)}</span>
               </div>
             </>
           )}

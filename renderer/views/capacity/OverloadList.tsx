@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Overload, Periods } from '../../../shared/capacity';
 import type { ProjectRef } from './DrillDown';
-import { hours, periodDates } from './labels';
+import { periodDates, type CapacityFigure } from './labels';
 import { pctText } from './draw';
 import { plural } from '../../format';
 
@@ -75,7 +75,10 @@ export function OverloadList(props: {
   projects: ReadonlyMap<string, ProjectRef>;
   selected: { key: string; period: number } | null;
   onReveal: (o: Overload) => void;
+  /** Capacity figures in the workbook's unit; a group's totals are over all its periods. */
+  figure: CapacityFigure;
 }) {
+  const fig = props.figure;
   const [sort, setSort] = useState<OverloadSort>('over');
   const [show, setShow] = useState<'all' | 'person' | 'role'>('all');
   const [open, setOpen] = useState<string | null>(null);
@@ -135,6 +138,7 @@ export function OverloadList(props: {
             const active = props.selected?.key === g.key;
             const first = g.periods[0]!;
             const last = g.periods[g.periods.length - 1]!;
+            const spans = g.periods.map((o) => o.period);
             return (
               <li key={g.key} className={active ? 'active' : undefined} data-key={g.key} data-kind={g.kind} data-testid="overload">
                 <div className="cap-ol-row">
@@ -145,11 +149,11 @@ export function OverloadList(props: {
                   <span className="cap-ol-peak bad-text">{pctText(g.peak.capacity, g.peak.demand)}</span>
                 </div>
                 <div className="cap-ol-facts small">
-                  {hours(g.overHours)} over in {plural(g.periods.length, periodUnit(props.periods))} · {first.periodLabel}
+                  {fig(g.overHours, spans)} over in {plural(g.periods.length, periodUnit(props.periods))} · {first.periodLabel}
                   {g.periods.length > 1 ? ` – ${last.periodLabel}` : ''}
                 </div>
                 <div className="cap-ol-projects small muted" title="Projects booking this person or role in those periods">
-                  {g.projects.slice(0, 6).map((p) => `${code(p.projectId)} (${hours(p.hours)})`).join(', ')}
+                  {g.projects.slice(0, 6).map((p) => `${code(p.projectId)} (${fig(p.hours, spans)})`).join(', ')}
                   {g.projects.length > 6 ? `, +${g.projects.length - 6} more` : ''}
                 </div>
                 <button type="button" className="ghost small cap-ol-toggle" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : g.key)}>
@@ -163,10 +167,10 @@ export function OverloadList(props: {
                           {o.periodLabel}
                         </button>
                         <span>
-                          {hours(o.demand)} / {hours(o.capacity)}
+                          {fig(o.demand, o.period)} / {fig(o.capacity, o.period)}
                         </span>
                         <span className="bad-text">{pctText(o.capacity, o.demand)}</span>
-                        <span className="muted">+{hours(o.over)}</span>
+                        <span className="muted">+{fig(o.over, o.period)}</span>
                       </li>
                     ))}
                   </ul>

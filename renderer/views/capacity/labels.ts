@@ -1,12 +1,22 @@
-// Labels for the capacity view: hours, and the two header lines of each period.
-import type { Grain, Periods } from '../../../shared/capacity';
+// Labels for the capacity view: capacity figures in the workbook's unit, and the two header
+// lines of each period.
+import { formatCapacity, periodWorkingDays, type CapacityDisplay, type Grain, type Periods } from '../../../shared/capacity';
+import type { HolidayIndex } from '../../../shared/calendar';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "37.5 h", "8 h": at most one decimal. */
-export function hours(h: number): string {
-  const r = Math.round(h * 10) / 10;
-  return `${Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1)} h`;
+/**
+ * Writes capacity figures of the periods shown ("24 h", or "0.64 FTE" when the workbook plans in
+ * FTE), through the one formatter of shared/capacity/allocation-hours.ts. A figure is the hours
+ * of a period, or of several periods added up (an over-allocation's periods: in FTE, the hours
+ * over all their working days).
+ */
+export type CapacityFigure = (hours: number, periods: number | readonly number[]) => string;
+
+export function capacityFigure(display: CapacityDisplay, periods: Periods, holidays: HolidayIndex): CapacityFigure {
+  if (display.unit === 'hours') return (h) => formatCapacity(h, 0, display);
+  const working = periodWorkingDays(periods, holidays);
+  return (h, p) => formatCapacity(h, typeof p === 'number' ? (working[p] ?? 0) : p.reduce((s, i) => s + (working[i] ?? 0), 0), display);
 }
 
 /** "16 Mar" of an ISO date. */

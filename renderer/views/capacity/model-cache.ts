@@ -14,7 +14,7 @@ import type { ChangeEntry, Reads, WorkbookState } from '../../../shared/commands
 export const CAPACITY_READS: Reads = ['settings', 'resource', 'role', 'allocation', 'project'];
 
 /** Settings the model does not read: changing them keeps the model (the input gets the new settings). */
-const SETTINGS_NOT_READ = new Set(['name', 'currency', 'locale', 'dateOrder', 'ragRules', 'scoringCriteria', 'compareBaselineId', 'scenarios']);
+const SETTINGS_NOT_READ = new Set(['name', 'currency', 'locale', 'dateOrder', 'capacityUnit', 'ragRules', 'scoringCriteria', 'compareBaselineId', 'scenarios']);
 
 /** How often the model was built or updated, for the test hook and the benchmarks. */
 export const capacityStats = { builds: 0, updates: 0, lastUpdateMs: 0 };

@@ -5,6 +5,10 @@ import { Dialog } from '../../../components/Dialog';
 import type { WorkbookState } from '../../../../shared/commands/state';
 import type { Allocation, Project, Role, ScenarioChange } from '../../../../shared/model/schemas';
 import { isIsoDate, localToday, startOfIsoWeek } from '../../../../shared/calendar';
+import { capacityDisplayOf, rateFromUnit, rateInUnit, unitText } from '../../../../shared/capacity/allocation-hours';
+
+/** A rate in the workbook's unit for an input (FTE to three decimals). */
+const inputRate = (hoursPerWeek: number, state: WorkbookState) => String(Math.round(rateInUnit(hoursPerWeek, capacityDisplayOf(state.settings)) * 1000) / 1000);
 
 export type ChangeKind = ScenarioChange['kind'];
 export const CHANGE_KINDS: Partial<Record<ChangeKind, string>> = {
@@ -105,11 +109,12 @@ export function DropDialog({ state, onAdd, onClose }: Props) {
   );
 }
 
-/** "Priya Shah · 16 Mar – 24 Apr 2026 · 22.5 h/week" */
+/** "Priya Shah · 16 Mar – 24 Apr 2026 · 22.5 h/week" (or "0.6 FTE" when the workbook plans in FTE) */
 export function allocationText(state: WorkbookState, a: Allocation): string {
   const who = (a.resourceId && state.get('resource', a.resourceId)?.name) || (a.roleId && state.get('role', a.roleId)?.name) || 'Nobody';
-  const unit = a.unit === 'fte-percent' ? '% FTE' : ' h/week';
-  return `${who} · ${a.start} – ${a.end} · ${a.amount}${unit}${a.tentative ? ' (tentative)' : ''}`;
+  const d = capacityDisplayOf(state.settings);
+  const amount = a.unit === 'fte-percent' ? `${a.amount}% FTE` : d.unit === 'fte' ? unitText(rateInUnit(a.amount, d), 'fte') : `${a.amount} h/week`;
+  return `${who} · ${a.start} – ${a.end} · ${amount}${a.tentative ? ' (tentative)' : ''}`;
 }
 
 export function AllocationDialog({ state, onAdd, onClose }: Props) {
@@ -120,7 +125,10 @@ export function AllocationDialog({ state, onAdd, onClose }: Props) {
   const amountId = useId();
   const allocations = useMemo(() => (projectId ? state.all('allocation').filter((a) => a.projectId === projectId).sort((a, b) => a.start.localeCompare(b.start)) : []), [state, projectId]);
   const chosen = allocations.find((a) => a.id === allocationId);
-  const n = Number(amount);
+  // An allocation in hours per week is typed in the workbook's unit (FTE or hours); % FTE stays %.
+  const d = capacityDisplayOf(state.settings);
+  const inFte = d.unit === 'fte' && chosen?.unit !== 'fte-percent';
+  const n = inFte ? rateFromUnit(Number(amount), d) : Number(amount);
   const valid = chosen !== undefined && amount.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 10_000;
   return (
     <ChangeDialog title="Change allocation hours" onClose={onClose} canAdd={valid} onSubmit={() => onAdd({ kind: 'set-allocation', allocationId, changes: { amount: n } })}>
@@ -141,7 +149,7 @@ export function AllocationDialog({ state, onAdd, onClose }: Props) {
         onChange={(e) => {
           setAllocationId(e.target.value);
           const a = allocations.find((x) => x.id === e.target.value);
-          setAmount(a ? String(a.amount) : '');
+          setAmount(a ? (a.unit === 'fte-percent' ? String(a.amount) : inputRate(a.amount, state)) : '');
         }}
       >
         <option value="">{projectId && !allocations.length ? 'This project has no allocations' : 'Choose an allocation…'}</option>
@@ -151,7 +159,7 @@ export function AllocationDialog({ state, onAdd, onClose }: Props) {
           </option>
         ))}
       </select>
-      <label htmlFor={amountId}>{chosen?.unit === 'fte-percent' ? 'New amount (% of an FTE)' : 'New hours per week'}</label>
+      <label htmlFor={amountId}>{chosen?.unit === 'fte-percent' ? 'New amount (% of an FTE)' : inFte ? `New FTE (1 FTE = ${d.hoursPerFte} h a week)` : 'New hours per week'}</label>
       <input id={amountId} type="number" min={0} step="any" value={amount} disabled={!chosen} onChange={(e) => setAmount(e.target.value)} />
       {amount.trim() !== '' && n < 0 && <p className="field-error">Hours cannot be negative.</p>}
     </ChangeDialog>
@@ -162,13 +170,15 @@ export function HireDialog({ state, onAdd, onClose }: Props) {
   const roles = useMemo(() => state.all('role').sort((a: Role, b: Role) => a.name.localeCompare(b.name)), [state]);
   const [roleId, setRoleId] = useState('');
   const [name, setName] = useState('');
-  const [hoursText, setHoursText] = useState(String(state.settings.hoursPerFte));
+  // Typed in the workbook's unit: 1 FTE, or its hours per week.
+  const d = capacityDisplayOf(state.settings);
+  const [hoursText, setHoursText] = useState(() => inputRate(state.settings.hoursPerFte, state));
   const [start, setStart] = useState(() => startOfIsoWeek(localToday(new Date())));
   const [end, setEnd] = useState('');
   const ids = { role: useId(), name: useId(), hours: useId(), start: useId(), end: useId() };
   const role = roles.find((r) => r.id === roleId);
   const shownName = name.trim() || (role ? `New ${role.name}` : '');
-  const hours = Number(hoursText);
+  const hours = rateFromUnit(Number(hoursText), d);
   const endOk = end === '' || (isIsoDate(end) && end >= start);
   const valid = role !== undefined && shownName !== '' && hoursText.trim() !== '' && Number.isFinite(hours) && hours >= 0 && hours <= 168 && isIsoDate(start) && endOk;
   return (
@@ -189,8 +199,8 @@ export function HireDialog({ state, onAdd, onClose }: Props) {
       </select>
       <label htmlFor={ids.name}>Name</label>
       <input id={ids.name} value={name} placeholder={role ? `New ${role.name}` : 'New hire'} maxLength={180} onChange={(e) => setName(e.target.value)} />
-      <label htmlFor={ids.hours}>Hours per week</label>
-      <input id={ids.hours} type="number" min={0} max={168} step="any" value={hoursText} onChange={(e) => setHoursText(e.target.value)} />
+      <label htmlFor={ids.hours}>{d.unit === 'fte' ? `FTE (1 FTE = ${d.hoursPerFte} h a week)` : 'Hours per week'}</label>
+      <input id={ids.hours} type="number" min={0} max={d.unit === 'fte' ? 168 / d.hoursPerFte : 168} step="any" value={hoursText} onChange={(e) => setHoursText(e.target.value)} />
       <label htmlFor={ids.start}>Starts</label>
       <input id={ids.start} type="date" value={start} onChange={(e) => setStart(e.target.value)} />
       <label htmlFor={ids.end}>Ends (optional)</label>

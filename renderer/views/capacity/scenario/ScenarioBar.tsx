@@ -14,6 +14,7 @@ import type { Scenario, ScenarioChange } from '../../../../shared/model/schemas'
 import { applyLabel, countVerdicts, deleteScenarioOp, describeChange, inputOf, saveScenarioOp, scenarioOps, validateScenario, type NameLookup, type Verdict } from '../../../../shared/scenario/scenario';
 import { createIdGenerator } from '../../../../shared/util/ids';
 import { plural } from '../../../format';
+import { capacityDisplayOf, rateInUnit, unitText } from '../../../../shared/capacity/allocation-hours';
 import { AllocationDialog, CHANGE_KINDS, DropDialog, HireDialog, ShiftDialog, allocationText, type ChangeKind } from './ChangeDialogs';
 import type { ScenarioHandle } from './use-scenario';
 
@@ -39,6 +40,11 @@ function namesOf(state: WorkbookState): NameLookup {
     allocation: (id) => {
       const a = state.get('allocation', id);
       return a ? `${state.get('project', a.projectId)?.code ?? '?'} ${allocationText(state, a)}` : undefined;
+    },
+    amount: (n, allocationId) => {
+      if (allocationId && state.get('allocation', allocationId)?.unit === 'fte-percent') return `${n}% FTE`;
+      const d = capacityDisplayOf(state.settings);
+      return d.unit === 'fte' ? unitText(rateInUnit(n, d), 'fte') : `${n} h/week`;
     },
   };
 }
