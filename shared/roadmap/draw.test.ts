@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { barColour, drawFrame, labelSlot, legendEntries, legendLayout, textOn, RAG_COLOURS, STAGE_COLOURS } from './draw';
+import { barColour, drawFrame, labelSlot, legendEntries, legendLayout, milestoneLabelRoom, textOn, RAG_COLOURS, STAGE_COLOURS } from './draw';
 import { computeFrame, type FrameOptions, type Geometry } from './frame';
 import { createViewport } from './viewport';
 import { countShapes, type Shape, type ShapeLayer } from './shapes';
 import { dayOf } from '../calendar';
-import { TODAY_DAY, layoutOf, makeMilestone, makeProject } from './fixtures.test-helpers';
+import { TODAY, TODAY_DAY, layoutOf, makeMilestone, makeProject } from './fixtures.test-helpers';
+import { addDays } from '../calendar';
 
 const axis = { fiscalYearStartMonth: 4, weekStart: 1, locale: 'en-GB' };
 const o: FrameOptions = { mode: 'timeline', showMilestones: true, showDependencies: true, showBaseline: true, scale: 'auto', today: TODAY_DAY, critical: null, criticalEdges: null, violated: new Set(), violatedProjects: new Set(), preview: null };
@@ -84,5 +85,55 @@ describe('percent label placement', () => {
     expect(labelSlot(0, 200, 30, [])).toBe(4);
     expect(labelSlot(0, 200, 30, [{ x: 10, r: 6 }])).toBe(20);
     expect(labelSlot(0, 60, 30, [{ x: 10, r: 6 }, { x: 45, r: 6 }])).toBeNull();
+  });
+});
+
+describe('milestone labels', () => {
+  it('stop before the next diamond on the row, and are left out where there is no room', () => {
+    // Row 0: diamonds at 100, 130 and 400 (radius 6); row 1: one at 110.
+    const room = milestoneLabelRoom(
+      [
+        { index: 0, x: 400, r: 6 },
+        { index: 0, x: 100, r: 6 },
+        { index: 1, x: 110, r: 6 },
+        { index: 0, x: 130, r: 6 },
+        { index: 0, x: 401, r: 6 },
+      ],
+      4,
+      160,
+      24,
+    );
+    // 130 − 6 − 4 − (100 + 6 + 4) = 10: too little, hidden; 400 − 6 − 4 − 140 = 250 → 160 at most;
+    // the milestone at 400 has the one at 401 on its right; the last on each row has the full width.
+    expect(room).toEqual([null, null, 160, 160, 160]);
+  });
+
+  it('never overlap in "Milestones only" when two milestones are days apart', () => {
+    const p = makeProject({ id: 'p', code: 'P-1', name: 'Close milestones', start: TODAY, finish: addDays(TODAY, 80) });
+    const ms = [
+      makeMilestone({ id: 'a', projectId: 'p', name: 'Design sign-off with the steering group', forecastDate: addDays(TODAY, 10) }),
+      makeMilestone({ id: 'b', projectId: 'p', name: 'Build starts after the review', forecastDate: addDays(TODAY, 20) }),
+      makeMilestone({ id: 'c', projectId: 'p', name: 'Pilot', forecastDate: addDays(TODAY, 21) }),
+    ];
+    const l = layoutOf([p], ms, { mode: 'milestones' });
+    const geometry: Geometry = { width: 1000, height: 600, labelWidth: 240, axisHeight: 44, top: 0, bottom: 0, scale: 1 };
+    const v = createViewport({ width: 760, height: 556, startDay: TODAY_DAY - 14, pxPerDay: 7, rowHeight: 28 });
+    const f = computeFrame(l, null, v, geometry, { ...o, mode: 'milestones' }, axis);
+    const drawn = drawFrame(f, { colourBy: 'rag', selected: null }).flatMap((x) => x.items).filter((i) => i.key.startsWith('ms:'));
+    const spans = f.milestones.map((m) => {
+      const t = drawn.find((i) => i.key.startsWith(`ms:${m.id}:`))!.shapes.find((s) => s.type === 'text') as Extract<Shape, { type: 'text' }> | undefined;
+      return { m, t };
+    });
+    expect(spans).toHaveLength(3);
+    const byX = [...spans].sort((a, b) => a.m.x - b.m.x);
+    for (let k = 0; k + 1 < byX.length; k++) {
+      const { m, t } = byX[k]!;
+      const next = byX[k + 1]!.m;
+      if (t) expect(t.x + (t.maxWidth ?? Infinity)).toBeLessThanOrEqual(next.x - next.r);
+      else expect(next.x - next.r - (m.x + m.r)).toBeLessThan(40);
+    }
+    // The first has room for a shortened label; the last, nothing to its right, its whole name.
+    expect(byX[0]!.t).toBeDefined();
+    expect(byX[2]!.t?.text).toBe('Pilot');
   });
 });

@@ -132,6 +132,25 @@ export function textWidth(text: string, size: number): number {
   return text.length * size * 0.55;
 }
 
+/**
+ * How wide each milestone's label may be: it is drawn to the right of its diamond, `gap` after
+ * it, and must stop `gap` before the next diamond on the same row (two milestones a few days
+ * apart in "Milestones only" overlapped), at most `max`. A label with less than `min` is not
+ * drawn (null): the hover card and the side list name the milestone.
+ */
+export function milestoneLabelRoom(ms: readonly { index: number; x: number; r: number }[], gap: number, max: number, min: number): (number | null)[] {
+  const order = ms.map((_, i) => i).sort((a, b) => ms[a]!.index - ms[b]!.index || ms[a]!.x - ms[b]!.x || a - b);
+  const out = new Array<number | null>(ms.length).fill(null);
+  order.forEach((i, k) => {
+    const m = ms[i]!;
+    const next = ms[order[k + 1] ?? -1];
+    const start = m.x + m.r + gap;
+    const room = next && next.index === m.index ? Math.min(max, next.x - next.r - gap - start) : max;
+    out[i] = room >= min ? room : null;
+  });
+  return out;
+}
+
 export function drawFrame(f: Frame, style: DrawStyle): ShapeLayer[] {
   const g = f.geometry;
   const s = g.scale;
@@ -201,7 +220,8 @@ export function drawFrame(f: Frame, style: DrawStyle): ShapeLayer[] {
     if (b.violated) shapes.push({ type: 'rect', x: b.x0 - fs(2.5), y: b.barY - fs(2.5), w: w + fs(5), h: b.barH + fs(5), stroke: COLOURS.broken, lineWidth: fs(1.5), dash: [fs(3), fs(2)], radius });
     items.push({ key: `bar:${b.index}`, shapes });
   }
-  for (const m of f.milestones) {
+  const labelRoom = f.lod.milestoneLabels ? milestoneLabelRoom(f.milestones, fs(4), fs(160), fs(24)) : null;
+  for (const [i, m] of f.milestones.entries()) {
     const shapes: Shape[] = [];
     if (m.baselineX !== null) {
       const late = m.baselineX < m.x;
@@ -211,7 +231,8 @@ export function drawFrame(f: Frame, style: DrawStyle): ShapeLayer[] {
     const fill = m.done ? COLOURS.done : m.overdue ? COLOURS.overdue : COLOURS.milestone;
     shapes.push({ type: 'polygon', points: diamond(m.x, m.y, m.r), fill, stroke: m.critical ? COLOURS.critical : '#ffffff', lineWidth: m.critical ? fs(2) : fs(1) });
     if (m.done && m.r >= 5) shapes.push({ type: 'polyline', points: [[m.x - m.r * 0.4, m.y], [m.x - m.r * 0.1, m.y + m.r * 0.3], [m.x + m.r * 0.4, m.y - m.r * 0.3]], stroke: '#ffffff', lineWidth: fs(1.4) });
-    if (f.lod.milestoneLabels) shapes.push({ type: 'text', x: m.x + m.r + fs(4), y: m.y, text: m.name, fill: m.overdue ? COLOURS.overdue : COLOURS.ink, size: fs(11), baseline: 'middle', maxWidth: fs(160) });
+    const room = labelRoom?.[i] ?? null;
+    if (room !== null) shapes.push({ type: 'text', x: m.x + m.r + fs(4), y: m.y, text: m.name, fill: m.overdue ? COLOURS.overdue : COLOURS.ink, size: fs(11), baseline: 'middle', maxWidth: room });
     items.push({ key: `ms:${m.id}:${m.index}`, shapes });
   }
 
