@@ -214,7 +214,8 @@ function Shell() {
               </div>
             ))}
           </nav>
-          <main className="content" aria-busy={app.busy ? 'true' : undefined}>
+          {/* The area scrolls (the Overview does at 1280×800): focusable, so the keyboard can scroll it. */}
+          <main className="content" tabIndex={0} aria-label={AREAS.find((a) => a.id === area)?.label} aria-busy={app.busy ? 'true' : undefined}>
             <ErrorBoundary resetKey={`${area}:${current.id}`}>{area === 'overview' ? <OverviewView /> : area === 'settings' ? <SettingsView /> : area === 'roadmap' ? <RoadmapView key={current.id} /> : area === 'capacity' ? <CapacityView key={current.id} /> : <RegisterView key={`${area}:${current.id}`} entity={area} />}</ErrorBoundary>
           </main>
         </div>

@@ -11,6 +11,7 @@ import { summariseSuggestedRag } from '../../shared/analytics/suggested-rag';
 import { date, money, percent, plural } from '../format';
 
 const RAG_LABEL = { R: 'Red', A: 'Amber', G: 'Green', none: 'Not set' } as const;
+const RAG_LETTER = { R: 'R', A: 'A', G: 'G', none: '–' } as const;
 
 /**
  * The summary, kept while what it reads is unchanged (an edit elsewhere, or coming back here,
@@ -221,12 +222,20 @@ function RagMix({ mix, labelled, noneLabel }: { mix: { R: number; A: number; G: 
   const keys = ['R', 'A', 'G', 'none'] as const;
   const word = (k: (typeof keys)[number]) => (k === 'none' && noneLabel) || RAG_LABEL[k];
   return (
-    <span className="rag-mix" aria-label={keys.map((k) => `${word(k)} ${mix[k]}`).join(', ')}>
+    <span className="rag-mix">
       {keys
         .filter((k) => mix[k] > 0 || labelled)
         .map((k) => (
-          <span key={k} className={`rag-chip rag-${k}`} title={word(k)}>
-            {labelled ? `${word(k)} ${mix[k]}` : mix[k]}
+          // Not by colour alone: a compact chip shows the letter (R 3), read out as the word.
+          <span key={k} className={`rag-chip rag-${k}`} title={`${word(k)}: ${mix[k]}`}>
+            {labelled ? (
+              `${word(k)} ${mix[k]}`
+            ) : (
+              <>
+                <span aria-hidden="true">{RAG_LETTER[k]}</span>
+                <span className="sr-only">{word(k)}</span> {mix[k]}
+              </>
+            )}
           </span>
         ))}
     </span>

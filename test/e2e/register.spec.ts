@@ -134,17 +134,17 @@ test('a saved view (grouping, sort, hidden column, filter) is restored after a r
   await page.getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('dialog', { name: 'Columns' }).getByRole('checkbox', { name: 'Sponsor' }).uncheck();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: /Saved views/ }).click();
+  await page.getByRole('button', { name: /^View: / }).click();
   await page.getByRole('button', { name: 'Save as new view…' }).click();
   await page.getByRole('dialog', { name: 'Save view as' }).getByLabel('View name').fill('Stage, biggest first');
   await page.getByRole('button', { name: 'Save view' }).click();
-  await expect(page.getByRole('button', { name: /Saved views, current: Stage, biggest first/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^View: Stage, biggest first/ })).toBeVisible();
 
   // Change the working layout, then reload and switch back to the saved view.
   await reg.groupBy('None');
   await app.reload();
   await reg.open('Projects');
-  await page.getByRole('button', { name: /Saved views/ }).click();
+  await page.getByRole('button', { name: /^View: / }).click();
   await page.getByRole('dialog', { name: 'Saved views' }).getByRole('listitem').getByRole('button', { name: /^Stage, biggest first/ }).click();
   await expect(page.getByLabel('Group by')).toHaveValue('stage');
   await page.getByRole('button', { name: 'Columns' }).click();

@@ -119,7 +119,7 @@ function Panel({ state, settings, records }: { state: WorkbookState; settings: S
               <td className="num muted">—</td>
               <td className="num muted">—</td>
               <td className="actions">
-                <button type="button" className="ghost" aria-label="Set the own baseline fields from the current dates…" onClick={() => setDialog({ kind: 'rebaseline', ops: setBaselineFields(state) })}>
+                <button type="button" className="ghost" aria-label="Set from current dates… (the own baseline fields)" onClick={() => setDialog({ kind: 'rebaseline', ops: setBaselineFields(state) })}>
                   Set from current dates…
                 </button>
               </td>

@@ -14,9 +14,15 @@ import type { WorkingView } from './use-working-view';
 export function ViewsButton({ working, onOpen }: { working: WorkingView; onOpen: (anchor: HTMLElement) => void }) {
   const { activeView, modified } = working;
   return (
-    <button type="button" onClick={(e) => onOpen(e.currentTarget)} aria-label={`Saved views${activeView ? `, current: ${activeView.name}` : ''}`}>
+    // Named by its visible text (label in name); the dot is said in words.
+    <button type="button" onClick={(e) => onOpen(e.currentTarget)} aria-haspopup="dialog" title="Saved views">
       View: {activeView ? activeView.name : 'Unsaved'}
-      {modified ? ' •' : ''}
+      {modified && (
+        <>
+          <span aria-hidden="true"> •</span>
+          <span className="sr-only"> (changed)</span>
+        </>
+      )}
     </button>
   );
 }

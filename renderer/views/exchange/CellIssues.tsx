@@ -20,7 +20,7 @@ export function CellIssuesTable({ issues, label, page, severity, testId }: { iss
   const [limit, setLimit] = useState(page);
   return (
     <>
-      <div className="report-scroll">
+      <div className="report-scroll" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
         <table className="table compact report-table" aria-label={label} {...(testId ? { 'data-testid': testId } : {})}>
           <thead>
             <tr>

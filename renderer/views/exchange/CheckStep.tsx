@@ -79,7 +79,7 @@ export function CheckStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
           {report.creates.length === 0 ? (
             <p className="small muted">Nothing else: every programme, role and person the rows name already exists.</p>
           ) : (
-            <ul className="small creates">
+            <ul className="small creates" tabIndex={0} aria-labelledby="creates">
               {report.creates.slice(0, 50).map((x, i) => (
                 <li key={i}>
                   New {ENTITY_LABELS[x.entity] ?? x.entity} <strong>{x.label}</strong>
@@ -188,7 +188,7 @@ function RowsTable({ report }: { report: ImportReport }) {
           />
         </div>
       </div>
-      <div className="report-scroll">
+      <div className="report-scroll" tabIndex={0} role="region" aria-label="Rows of the file, scrollable">
         <table className="table compact report-table" aria-label="Rows of the file" data-testid="report-rows">
           <thead>
             <tr>

@@ -121,7 +121,8 @@ function SheetDetail({ p, sheet }: { p: SheetProposal; sheet: SheetSummary | und
       ) : (
         <p className="small muted">No rows set aside: every row below the header is data.</p>
       )}
-      <div className="preview-wrap">
+      {/* Scrolls both ways: focusable (with a name) so the keyboard can scroll it. */}
+      <div className="preview-wrap" tabIndex={0} role="region" aria-label={`Preview of ${p.sheet}`}>
         <table className="preview-table" aria-label={`First rows of ${p.sheet}`}>
           <thead>
             <tr>
@@ -141,6 +142,7 @@ function SheetDetail({ p, sheet }: { p: SheetProposal; sheet: SheetSummary | und
                 <tr key={r} className={cls} title={r === headerRow ? 'Header row' : why}>
                   <th scope="row" className="rn">
                     {r + 1}
+                    {cls === 'is-skipped' && <span className="sr-only">, set aside{why ? `: ${why}` : ''}</span>}
                   </th>
                   {Array.from({ length: width }, (_, c) => {
                     const t = showCell(line[c]);
