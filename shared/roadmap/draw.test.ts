@@ -50,6 +50,19 @@ describe('drawing a frame', () => {
     expect(textOn('#e8a317')).toBe('#1c2430');
   });
 
+  it('outlines the row the keyboard is on, over the labels and the dates, and nothing else', () => {
+    const f = frame(28);
+    const row = f.labels[3]!;
+    const layers = drawFrame(f, { colourBy: 'rag', selected: null, focusedRow: row.index });
+    const focus = layers.find((l) => l.id === 'focus');
+    const rect = focus?.items[0]?.shapes[0];
+    expect(rect).toMatchObject({ type: 'rect', x: 1, w: 998, stroke: expect.any(String) });
+    expect(rect && rect.type === 'rect' && rect.y >= row.y && rect.y + rect.h <= row.y + row.h).toBe(true);
+    expect(drawFrame(f, { colourBy: 'rag', selected: null, focusedRow: null }).some((l) => l.id === 'focus')).toBe(false);
+    // A row scrolled away has no outline.
+    expect(drawFrame(f, { colourBy: 'rag', selected: null, focusedRow: f.last + 50 }).some((l) => l.id === 'focus')).toBe(false);
+  });
+
   it('adds a title and a legend to exports', () => {
     const f = frame(28, { top: 64, bottom: 80 });
     const legend = legendEntries('stage', { showBaseline: true, showMilestones: true, showDependencies: true, critical: true, mode: 'timeline' });

@@ -21,7 +21,9 @@ import { buildRows } from '../../../shared/register/pipeline';
 import { defaultViewState, withFilter } from '../../../shared/register/view-state';
 import type { ColumnDef, Filter } from '../../../shared/register/types';
 import { buildLayout, milestonesByProject, statusText } from '../../../shared/roadmap/layout';
-import { legendEntries, type LegendEntry } from '../../../shared/roadmap/draw';
+import { RAG_NAMES, legendEntries, type LegendEntry } from '../../../shared/roadmap/draw';
+import type { RoadmapRow } from '../../../shared/roadmap/layout';
+import { STAGE_LABELS, type Settings } from '../../../shared/model/schemas';
 import { TIME_SCALES, TIME_SCALE_LABELS } from '../../../shared/roadmap/ticks';
 import { addDays, dayOf, isoOf, localToday } from '../../../shared/calendar';
 import { ZOOM_STEP } from '../../../shared/roadmap/viewport';
@@ -226,6 +228,7 @@ export function RoadmapView() {
 
   const onPainted = useCallback((ms: number) => controller.painted(ms), [controller]);
   const status = useSyncExternalStore(controller.status.subscribe, controller.status.get);
+  const cursor = useSyncExternalStore(controller.cursor.subscribe, controller.cursor.get);
 
   const exportImage = async (format: 'png' | 'svg', sizeKind: ExportSize) => {
     setPopover(null);
@@ -381,7 +384,8 @@ export function RoadmapView() {
             tabIndex={0}
             role="application"
             aria-roledescription="roadmap"
-            aria-label={`Roadmap chart, ${statusText(layout.counts)}. Arrow keys pan, plus and minus zoom, Home jumps to today, F fits the portfolio. Drag a bar to move it, its ends to change its dates; click it for details.`}
+            aria-label={`Roadmap chart, ${statusText(layout.counts)}. Up and Down arrows go from row to row, Enter opens the project's details (or folds a lane) as a click does; Left and Right arrows pan, plus and minus zoom, Home jumps to today, F fits the portfolio. Drag a bar to move it, its ends to change its dates; click it for details.`}
+            aria-describedby="roadmap-cursor"
             data-testid="roadmap-chart"
             onKeyDown={(e) => {
               if (controller.key(e.nativeEvent)) e.preventDefault();
@@ -396,6 +400,9 @@ export function RoadmapView() {
             <div ref={spacerRef} className="rm-spacer" />
           </div>
           {empty && <div className="rm-empty">{empty}</div>}
+          <div id="roadmap-cursor" className="sr-only" aria-live="polite" data-testid="roadmap-cursor">
+            {cursor !== null && layout.rows[cursor] ? describeRow(layout.rows[cursor], cursor, layout.rows.length, settings) : ''}
+          </div>
           <HoverCard controller={controller} layout={layout} settings={settings} schedule={schedule} today={today} width={size.width} height={size.height} />
         </div>
 
@@ -504,4 +511,14 @@ export function RoadmapView() {
       {popover?.kind === 'views' && <ViewsMenu anchor={popover.anchor} working={working} onClose={() => setPopover(null)} />}
     </section>
   );
+}
+
+/** What the keyboard's row says to a screen reader: the project, its dates and RAG, or the lane. */
+function describeRow(row: RoadmapRow, index: number, total: number, settings: Settings): string {
+  const where = `Row ${index + 1} of ${total}.`;
+  if (row.kind === 'lane') return `${row.label}: ${plural(row.count, 'project')}, ${row.collapsed ? 'folded' : 'open'}. ${where} Enter ${row.collapsed ? 'opens' : 'folds'} the lane.`;
+  const p = row.project;
+  const d = (day: number | null) => (day === null ? 'no date' : formatDate(isoOf(day), settings));
+  const dates = row.startDay === null ? 'no dates' : `${d(row.startDay)} – ${d(row.finishDay)}`;
+  return `${p.code} ${p.name}: ${dates}, ${RAG_NAMES[p.rag.overall ?? 'none']}, ${STAGE_LABELS[p.stage]}. ${where} Enter opens its details.`;
 }

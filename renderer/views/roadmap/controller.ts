@@ -95,6 +95,10 @@ export class RoadmapController {
   readonly hover = new ExternalStore<HoverState | null>(null);
   readonly dragging = new ExternalStore<DragState | null>(null);
   readonly status = new ExternalStore<ViewStatus>({ scale: 'month', hiddenArrows: 0 });
+  /** The row the keyboard is on (Up/Down move it, Enter acts on it as a click would); null until used. */
+  readonly cursor = new ExternalStore<number | null>(null);
+  /** The hover card follows the keyboard's row once that row is drawn. */
+  private cardForCursor = false;
 
   private data: ControllerData | null = null;
   private links: LinkIndex | null = null;
@@ -157,6 +161,8 @@ export class RoadmapController {
     if (!prev || prev.layout !== data.layout || prev.dependencies !== data.dependencies) {
       this.links = buildLinks(data.layout, data.dependencies);
       this.pendingDrop = null;
+      const at = this.cursor.get();
+      if (at !== null && at >= data.layout.rows.length) this.cursor.set(null);
     }
     let v = this.viewport;
     if (!prev || prev.rowHeight !== data.rowHeight) v = withRowHeight(v, data.rowHeight, data.layout.rows.length);
@@ -255,9 +261,46 @@ export class RoadmapController {
       this.cancelGesture();
       return true;
     }
+    if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.shiftKey) return this.moveCursor(e.key === 'ArrowUp' ? -1 : 1);
+    if (e.key === 'Enter' || e.key === ' ') return this.activateCursor();
+    if (e.key === 'Escape' && this.cursor.get() !== null) {
+      this.cursor.set(null);
+      this.hover.set(null);
+      this.request();
+      return true;
+    }
     const next = keyViewport(this.viewport, e.key, e.shiftKey, { totalRows: this.rowCount, today: this.data.options.today, range: this.data.layout.range });
     if (!next) return false;
     this.setViewport(next);
+    return true;
+  }
+
+  /**
+   * Moves the keyboard's row by `step` (from the first row on screen the first time), scrolls
+   * it into view with its bar on screen, and shows its card: the keyboard's hover.
+   */
+  moveCursor(step: number): boolean {
+    const n = this.rowCount;
+    if (!n) return false;
+    const at = this.cursor.get();
+    const firstShown = Math.min(n - 1, Math.ceil(this.viewport.scrollTop / this.viewport.rowHeight));
+    const row = at === null || at >= n ? firstShown : Math.max(0, Math.min(n - 1, at + step));
+    this.cursor.set(row);
+    const r = this.data!.layout.rows[row]!;
+    if (r.kind === 'project' && this.data!.layout.rowOfProject.get(r.project.id) === row) this.reveal(r.project.id);
+    else this.setViewport(revealRow(this.viewport, row, n));
+    this.cardForCursor = true;
+    this.request();
+    return true;
+  }
+
+  /** Enter on the keyboard's row: what a click on it does (a lane folds, a project opens). */
+  activateCursor(): boolean {
+    const row = this.cursor.get();
+    const r = row === null ? undefined : this.data?.layout.rows[row];
+    if (!r || row === null) return false;
+    if (r.kind === 'lane') this.callbacks?.toggleLane(r.rowId);
+    else this.callbacks?.openProject(r.project.id);
     return true;
   }
 
@@ -277,9 +320,11 @@ export class RoadmapController {
     if (!data || !this.chart || this.size.width <= 0 || this.size.height <= 0) return;
     const t0 = performance.now();
     const frame = this.computeFrame(this.geometry(), this.viewport);
-    const layers = drawFrame(frame, data.style);
+    const cursor = this.cursor.get();
+    const layers = drawFrame(frame, cursor === null ? data.style : { ...data.style, focusedRow: cursor });
     this.chart.draw(layers);
     this.frame = frame;
+    if (this.cardForCursor) this.showCursorCard(frame);
     this.syncScroller();
     const ms = performance.now() - t0;
     this.frames++;
@@ -482,6 +527,24 @@ export class RoadmapController {
 
   pointerLeave() {
     if (!this.gesture) this.hover.set(null);
+  }
+
+  /** The hover card of the keyboard's row, beside its bar (or its label), as the pointer would show it. */
+  private showCursorCard(frame: Frame) {
+    this.cardForCursor = false;
+    const row = this.cursor.get();
+    const r = row === null ? undefined : this.data?.layout.rows[row];
+    if (!r || row === null) return;
+    if (r.kind === 'lane') {
+      const lane = frame.lanes.find((l) => l.index === row);
+      if (lane) this.hover.set({ hit: { kind: 'lane', rowId: r.rowId, index: row }, x: this.geometry().labelWidth - 8, y: lane.y + lane.h });
+      return;
+    }
+    const bar = frame.bars.find((b) => b.index === row);
+    const label = frame.labels.find((l) => l.index === row);
+    if (bar) this.hover.set({ hit: { kind: 'bar', projectId: r.project.id, part: 'move', index: row }, x: Math.min(bar.x1, this.size.width - 40), y: bar.barY + bar.barH });
+    else if (label) this.hover.set({ hit: { kind: 'label', projectId: r.project.id, index: row }, x: this.geometry().labelWidth - 8, y: label.y + label.h });
+    else this.hover.set(null);
   }
 
   private click(hit: Hit) {
