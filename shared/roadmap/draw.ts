@@ -37,6 +37,7 @@ export const COLOURS = {
   done: '#2f9e62',
   overdue: '#d64545',
   selected: '#e3ecfb',
+  focus: '#2456a6',
   late: '#d64545',
   early: '#2f9e62',
 };
@@ -87,6 +88,8 @@ export interface DrawStyle {
   colourBy: ColourBy;
   /** The project whose details are open: its row is highlighted. */
   selected: string | null;
+  /** The row the keyboard is on: outlined across the labels and the dates. */
+  focusedRow?: number | null;
   /** Exports: a title band and a legend band. */
   title?: { title: string; subtitle: string; date: string };
   legend?: LegendEntry[];
@@ -334,7 +337,15 @@ export function drawFrame(f: Frame, style: DrawStyle): ShapeLayer[] {
     { id: 'labels', z: 5, items: labels },
     { id: 'axis', z: 6, items: axisItems },
   ];
-  if (style.title || style.legend) layers.push({ id: 'chrome', z: 7, items: chrome(f, style) });
+  if (style.focusedRow != null) {
+    const row = f.labels.find((l) => l.index === style.focusedRow) ?? f.lanes.find((l) => l.index === style.focusedRow);
+    if (row) {
+      const y0 = Math.max(body.y, row.y + fs(1));
+      const y1 = Math.min(body.y + body.height, row.y + row.h - fs(1));
+      if (y1 > y0) layers.push({ id: 'focus', z: 7, items: [{ key: 'focus', shapes: [{ type: 'rect', x: fs(1), y: y0, w: g.width - fs(2), h: y1 - y0, stroke: COLOURS.focus, lineWidth: fs(2), radius: fs(3) }] }] });
+    }
+  }
+  if (style.title || style.legend) layers.push({ id: 'chrome', z: 8, items: chrome(f, style) });
   return layers;
 }
 
