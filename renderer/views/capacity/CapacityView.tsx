@@ -3,7 +3,7 @@
 // list beside it; export as PNG. The maths is shared/capacity; this view only shows it. The chart
 // draws only the rows and periods on screen, so it stays quick on 2,000 people.
 import './capacity.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useRecords, useSettings, useStore, useVersion, useWorkbook } from '../../state/use-app';
 import { ShapeChart, shapesToPng, type ShapeChartHandle } from '../../components/chart';
 import { ProjectDetail } from '../common/detail';
@@ -55,6 +55,8 @@ export function CapacityView() {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<{ key: string; period: number } | null>(null);
   const [hover, setHover] = useState<{ row: number; col: number; x: number; y: number; w: number; h: number } | null>(null);
+  /** The keyboard's cell: arrows move it, Enter acts as a click on it; col −1 is the row's name. */
+  const [cursor, setCursor] = useState<{ row: number; col: number } | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
   const [demandOf, setDemandOf] = useState<string | null>(null);
 
@@ -129,11 +131,11 @@ export function CapacityView() {
     const s = scrollRef.current;
     const chart = chartRef.current;
     if (!s || !chart) return;
-    const d = drawHeatmap(grid, { width: s.clientWidth, height: s.clientHeight, scrollLeft: s.scrollLeft, scrollTop: s.scrollTop, colW, rowH }, { selected, hover });
+    const d = drawHeatmap(grid, { width: s.clientWidth, height: s.clientHeight, scrollLeft: s.scrollLeft, scrollTop: s.scrollTop, colW, rowH }, { selected, hover, focus: cursor });
     chart.draw(d.layers);
     lastDrawn.current = { rows: d.rows, cols: d.cols, cells: d.cells };
     notePaint();
-  }, [grid, colW, rowH, selected, hover]);
+  }, [grid, colW, rowH, selected, hover, cursor]);
   useEffect(() => paint(), [paint]);
   const schedule = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -186,6 +188,48 @@ export function CapacityView() {
     setDetailId(null);
     setSelected({ key: row.key, period: hit.col });
   };
+  // The keyboard's equivalent of pointing and clicking: arrows move a cell outline (the hover
+  // card follows it and a live region reads it), Enter or Space does what a click on it does.
+  const onKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const s = scrollRef.current;
+    const nRows = grid.rows.length;
+    const nCols = grid.labels.length;
+    if (!s || !nRows || !nCols || e.ctrlKey || e.metaKey || e.altKey) return;
+    const step = ({ ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as Record<string, [number, number]>)[e.key];
+    const at = cursor && cursor.row < nRows && cursor.col < nCols ? cursor : null;
+    if (step) {
+      e.preventDefault();
+      const firstCol = Math.min(nCols - 1, Math.ceil(s.scrollLeft / colW));
+      const next = at
+        ? { row: Math.max(0, Math.min(nRows - 1, at.row + step[0])), col: Math.max(-1, Math.min(nCols - 1, at.col + step[1])) }
+        : { row: Math.min(nRows - 1, Math.ceil(s.scrollTop / rowH)), col: todayCol >= firstCol ? todayCol : firstCol };
+      // Scroll the cell into view, then put the card beside it as the pointer would.
+      const bodyW = s.clientWidth - LABEL_W;
+      const bodyH = s.clientHeight - HEADER_H;
+      const cx = next.col * colW;
+      const cy = next.row * rowH;
+      if (next.col >= 0 && cx < s.scrollLeft) s.scrollLeft = cx;
+      else if (next.col >= 0 && cx + colW > s.scrollLeft + bodyW) s.scrollLeft = cx + colW - bodyW;
+      if (cy < s.scrollTop) s.scrollTop = cy;
+      else if (cy + rowH > s.scrollTop + bodyH) s.scrollTop = cy + rowH - bodyH;
+      setCursor(next);
+      setHover(next.col < 0 ? null : { row: next.row, col: next.col, x: LABEL_W + cx - s.scrollLeft + colW, y: HEADER_H + cy - s.scrollTop + rowH / 2, w: s.clientWidth, h: s.clientHeight });
+    } else if ((e.key === 'Enter' || e.key === ' ') && at) {
+      e.preventDefault();
+      const row = grid.rows[at.row]!;
+      if (at.col < 0) {
+        if (row.expandable) toggle(row.key);
+      } else {
+        setDetailId(null);
+        setSelected({ key: row.key, period: at.col });
+      }
+    } else if (e.key === 'Escape' && at) {
+      e.preventDefault();
+      setCursor(null);
+      setHover(null);
+    }
+  };
+
   const onMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     const hit = rowAt(e);
     const next = hit && hit.col >= 0 ? hit : null;
@@ -269,6 +313,15 @@ export function CapacityView() {
     }
   };
 
+  const cursorText = (() => {
+    const row = cursor ? grid.rows[cursor.row] : undefined;
+    if (!cursor || !row || cursor.col >= grid.labels.length) return '';
+    if (cursor.col < 0) return `${row.label}${row.expandable ? `, ${row.expanded ? 'open' : 'folded'}: Enter ${row.expanded ? 'hides' : 'shows'} its people` : ''}.`;
+    const cell = cellRef(row.key, cursor.col);
+    if (!cell) return '';
+    const fig = (h: number) => figure(h, cell.period);
+    return `${cell.label}, ${cell.periodLabel} (${cell.dates}): ${pctText(cell.capacity, cell.demand) || 'nothing planned'}, ${fig(cell.demand)} of ${fig(cell.capacity)}. Enter lists the projects behind it.`;
+  })();
   const hoverCard = hover ? cellRef(grid.rows[hover.row]?.key ?? '', hover.col) : null;
   const expandable = grid.rows.filter((r) => r.expandable);
   const empty = grid.rows.length === 0 ? (kind === 'person' ? 'No people yet. Add resources with a weekly capacity to see their utilisation here.' : kind === 'role' ? 'No roles yet.' : 'No teams yet: give resources a team to see them here.') : null;
@@ -365,7 +418,9 @@ export function CapacityView() {
             tabIndex={0}
             role="application"
             aria-roledescription="capacity heat map"
-            aria-label={`Capacity heat map, ${KINDS[kind].toLowerCase()} by ${GRAINS[grain].toLowerCase()}. Click a cell for the projects behind it; click a role or team to show its people.`}
+            aria-label={`Capacity heat map, ${KINDS[kind].toLowerCase()} by ${GRAINS[grain].toLowerCase()}. Click a cell for the projects behind it; click a role or team to show its people. Arrow keys move from cell to cell, Enter or Space acts as a click.`}
+            aria-describedby="capacity-cursor"
+            onKeyDown={onKey}
             data-testid="capacity-heatmap"
             onScroll={schedule}
             onPointerUp={onClick}
@@ -375,6 +430,9 @@ export function CapacityView() {
             <div className="cap-spacer" style={{ width: LABEL_W + grid.labels.length * colW, height: HEADER_H + grid.rows.length * rowH }} />
           </div>
           {empty && <div className="rm-empty">{empty}</div>}
+          <div id="capacity-cursor" className="sr-only" aria-live="polite" data-testid="capacity-cursor">
+            {cursorText}
+          </div>
           {hoverCard && hover && <HoverCard cell={hoverCard} figure={figure} model={model} grain={grain} mode={mode} projects={projects} x={hover.x} y={hover.y} width={hover.w} height={hover.h} />}
         </div>
         {demandOf && current.has('project', demandOf) && <DemandPanel projectId={demandOf} today={todayIso} onProject={setDemandOf} onClose={() => setDemandOf(null)} />}

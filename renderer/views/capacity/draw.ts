@@ -62,6 +62,7 @@ export const WHATIF_MARKS = {
   worse: { glyph: '▲', color: '#b91c1c', label: 'Worse with the what-if' },
 } as const;
 const SELECT = '#111827';
+const FOCUS = '#2456a6';
 const GRID = '#ffffff';
 const EPS = 1e-9;
 
@@ -108,6 +109,8 @@ export function visibleSpan(offset: number, size: number, step: number, count: n
 export interface DrawState {
   selected: { key: string; period: number } | null;
   hover: { row: number; col: number } | null;
+  /** The keyboard's cell (col −1: the row's name): a solid outline over everything, names included. */
+  focus?: { row: number; col: number } | null;
 }
 
 export interface Drawn {
@@ -227,12 +230,21 @@ export function drawHeatmap(grid: HeatGrid, vp: HeatViewport, state: DrawState, 
   frame.push({ key: 'divider', shapes: [{ type: 'line', x1: LABEL_W - 0.5, y1: top, x2: LABEL_W - 0.5, y2: vp.height, stroke: '#cbd5e1', lineWidth: 1 }] });
   frame.push({ key: 'corner', shapes: [{ type: 'rect', x: 0, y: top, w: LABEL_W, h: HEADER_H, fill: '#f8fafc' }, { type: 'line', x1: 0, y1: top + HEADER_H - 0.5, x2: LABEL_W, y2: top + HEADER_H - 0.5, stroke: '#cbd5e1', lineWidth: 1 }] });
 
+  const layers: ShapeLayer[] = [
+    { id: 'cells', z: 1, items: cells },
+    { id: 'marks', z: 2, items: marks },
+    { id: 'frame', z: 3, items: frame },
+  ];
+  const fc = state.focus;
+  if (fc && fc.row >= rows.first && fc.row <= rows.last && (fc.col < 0 || (fc.col >= cols.first && fc.col <= cols.last))) {
+    const y = y0 + fc.row * rowH;
+    const rect = fc.col < 0 ? { x: 1, w: LABEL_W - 3 } : { x: x0 + fc.col * colW + 1, w: colW - 2 };
+    // Two strokes, dark inside light, so the outline shows on every colour of the scale.
+    layers.push({ id: 'focus', z: 4, items: [{ key: 'focus', shapes: [{ type: 'rect', ...rect, y: y + 1, h: rowH - 2, stroke: '#ffffff', lineWidth: 4 }, { type: 'rect', ...rect, y: y + 1, h: rowH - 2, stroke: FOCUS, lineWidth: 2 }] }] });
+  }
+
   return {
-    layers: [
-      { id: 'cells', z: 1, items: cells },
-      { id: 'marks', z: 2, items: marks },
-      { id: 'frame', z: 3, items: frame },
-    ],
+    layers,
     rows,
     cols,
     cells: cells.length,
@@ -253,15 +265,41 @@ export function exportFrame(title: string, subtitle: string, date: string, width
       ],
     },
   ];
-  const legend: Shape[] = [{ type: 'rect', x: 0, y: height - LEGEND_H, w: width, h: LEGEND_H, fill: '#ffffff' }];
-  let x = 12;
-  const y = height - LEGEND_H / 2;
-  for (const b of Object.keys(BANDS) as Band[]) {
-    legend.push({ type: 'rect', x, y: y - 6, w: 18, h: 12, fill: BANDS[b].fill, stroke: isOver(b) ? OVER_OUTLINE : '#cbd5e1', lineWidth: isOver(b) ? 2 : 1 });
-    const label = BANDS[b].label;
-    legend.push({ type: 'text', x: x + 24, y, text: label, fill: '#1f2937', size: 11 });
-    x += 24 + label.length * 6.2 + 16;
+  const layout = exportLegend(width);
+  const top = height - layout.height;
+  const legend: Shape[] = [{ type: 'rect', x: 0, y: top, w: width, h: layout.height, fill: '#ffffff' }];
+  for (const it of layout.items) {
+    const y = top + LEGEND_PAD + it.line * LEGEND_LINE + LEGEND_LINE / 2;
+    if (it.band) legend.push({ type: 'rect', x: it.x, y: y - 6, w: 18, h: 12, fill: BANDS[it.band].fill, stroke: isOver(it.band) ? OVER_OUTLINE : '#cbd5e1', lineWidth: isOver(it.band) ? 2 : 1 });
+    legend.push({ type: 'text', x: it.band ? it.x + 24 : it.x, y, text: it.text, fill: it.band ? '#1f2937' : '#4b5563', size: 11 });
   }
   items.push({ key: 'legend', shapes: legend });
   return { id: 'export-frame', z: 4, items };
+}
+
+const LEGEND_LINE = 20;
+const LEGEND_PAD = 7;
+/** Width of 11 px text, a little over the real one (labels must not run into the next swatch). */
+const legendTextWidth = (text: string) => text.length * 6.4;
+
+/**
+ * The export's legend, wrapped onto as many lines as the image's width needs: on one line, a
+ * narrow export cut it off at "100–1…". Every band, then the note on the over-100 % outline.
+ * `height` is what the image must leave below the heat map (LEGEND_H for one line).
+ */
+export function exportLegend(width: number): { height: number; items: { band: Band | null; text: string; x: number; line: number }[] } {
+  const entries: { band: Band | null; text: string }[] = [...(Object.keys(BANDS) as Band[]).map((b) => ({ band: b, text: BANDS[b].label })), { band: null, text: 'Over 100 % is outlined and marked in the corner.' }];
+  const items: { band: Band | null; text: string; x: number; line: number }[] = [];
+  let x = 12;
+  let line = 0;
+  for (const e of entries) {
+    const w = (e.band ? 24 : 0) + legendTextWidth(e.text);
+    if (x > 12 && x + w > width - 12) {
+      line++;
+      x = 12;
+    }
+    items.push({ ...e, x, line });
+    x += w + 16;
+  }
+  return { height: Math.max(LEGEND_H, (line + 1) * LEGEND_LINE + 2 * LEGEND_PAD), items };
 }
