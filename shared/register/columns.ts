@@ -55,7 +55,7 @@ const milestoneSlipCol: Col['get'] = (r, ctx) => milestoneSlipDays(r as never, c
 const suggestionOf = (r: Rec, ctx: Parameters<Col['get']>[1]) => suggestRag(r as never, ctx.settings, ctx.baseline);
 const ownRag = (r: Rec) => at(r, 'rag.overall') as 'R' | 'A' | 'G' | null;
 const suggestedRagCol = calc('suggestedRag', 'Suggested RAG', 'rag', (r, ctx) => suggestionOf(r, ctx)?.rag ?? null, {
-  width: 150,
+  width: 170,
   ...group,
   description: 'What the RAG rules in Settings suggest from the finish slip (working days, against the compared baseline) and the forecast over budget. The RAG column stays as set by hand; “differs” marks where it is not the suggestion. Point at a cell for the reason.',
   tooltip: (r, ctx) => {

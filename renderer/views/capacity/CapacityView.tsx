@@ -11,7 +11,7 @@ import { capacityDisplayOf, type CapacityInput, type CapacityModel, type Capacit
 import { addDays, buildHolidayIndex, localToday, startOfIsoWeek } from '../../../shared/calendar';
 import { safeFileName } from '../../state/app-store';
 import { date as formatDate, plural } from '../../format';
-import { BANDS, HEADER_H, LABEL_W, LEGEND_H, TITLE_H, WHATIF_MARKS, drawHeatmap, exportFrame, isOver, pctText, tentativeText, type Band, type HeatGrid, type HeatRow } from './draw';
+import { BANDS, HEADER_H, LABEL_W, TITLE_H, WHATIF_MARKS, drawHeatmap, exportFrame, exportLegend, isOver, pctText, tentativeText, type Band, type HeatGrid, type HeatRow } from './draw';
 import { DrillDown, cellContributions, type CellRef, type ProjectRef } from './DrillDown';
 import { OverloadList } from './OverloadList';
 import { DemandPanel } from './DemandPanel';
@@ -295,8 +295,10 @@ export function CapacityView() {
     const firstCol = Math.min(Math.floor(s.scrollLeft / colW), Math.max(0, grid.labels.length - cols));
     const nRows = Math.min(grid.rows.length, MAX_EXPORT_ROWS);
     const width = LABEL_W + cols * colW;
-    const height = TITLE_H + HEADER_H + nRows * rowH + LEGEND_H;
-    const d = drawHeatmap(grid, { width, height: height - LEGEND_H, scrollLeft: firstCol * colW, scrollTop: 0, colW, rowH }, { selected: null, hover: null }, TITLE_H);
+    // The legend wraps onto more lines in a narrow image, and the image grows to hold them.
+    const legendH = exportLegend(width).height;
+    const height = TITLE_H + HEADER_H + nRows * rowH + legendH;
+    const d = drawHeatmap(grid, { width, height: height - legendH, scrollLeft: firstCol * colW, scrollTop: 0, colW, rowH }, { selected: null, hover: null }, TITLE_H);
     const subtitle = [
       `${KINDS[kind]} by ${GRAINS[grain].toLowerCase()}`,
       `${periods.label[firstCol]} – ${periods.label[firstCol + cols - 1]}`,

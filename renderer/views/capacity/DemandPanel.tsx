@@ -44,6 +44,11 @@ function shownRate(hoursPerWeek: number, d: CapacityDisplay): number {
   return d.unit === 'fte' ? Math.round(rateInUnit(hoursPerWeek, d) * 1000) / 1000 : hoursPerWeek;
 }
 
+/** The grid's header and row heights (DataGrid's theme) and room for its horizontal scrollbar and borders. */
+const GRID_HEADER_H = 38;
+const GRID_ROW_H = 32;
+const GRID_SCROLLBAR_H = 22;
+
 /** The allocations and names the grid reads, kept until one of them (or the hours calendar) changes. */
 const demandSource = new Derived(['allocation', 'project', 'resource', 'role', 'settings'], (state) => demandSourceOf(state));
 
@@ -228,7 +233,9 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
           </ul>
         </div>
       )}
-      <div className="cap-demand-grid">
+      {/* As tall as its rows (header, rows, the horizontal scrollbar), so none hides under the
+          scrollbar and no space is left empty; it shrinks, and scrolls, when the heat map needs the room. */}
+      <div className="cap-demand-grid" style={{ flexBasis: GRID_HEADER_H + Math.max(2, display.length) * GRID_ROW_H + GRID_SCROLLBAR_H }}>
         <DataGrid
           ref={gridRef}
           label={`Demand of ${code}`}
