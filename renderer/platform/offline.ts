@@ -23,6 +23,7 @@ function whenSaved(store: AppStore): Promise<void> {
 export async function registerOfflineSupport(store: AppStore): Promise<void> {
   // Relative to the page, like every asset of this build (base './'), so any sub-path works.
   const wb = new Workbox('./sw.js', { scope: './' });
+  let registration: ServiceWorkerRegistration | undefined;
   let prompted = false;
   // 'waiting' also fires at start when a version was already waiting from an earlier visit.
   wb.addEventListener('waiting', () => {
@@ -32,6 +33,8 @@ export async function registerOfflineSupport(store: AppStore): Promise<void> {
       label: 'Reload',
       run: async () => {
         await whenSaved(store);
+        // Already applied (by another tab of the app): the new version only needs a reload.
+        if (registration && !registration.waiting) return window.location.reload();
         // The new worker takes over, then the page reloads into it.
         wb.addEventListener('controlling', () => window.location.reload());
         wb.messageSkipWaiting();
@@ -39,7 +42,7 @@ export async function registerOfflineSupport(store: AppStore): Promise<void> {
     });
   });
   try {
-    await wb.register();
+    registration = await wb.register();
   } catch (e) {
     // The app works without it, only not offline; say so without stopping anything.
     console.warn(`Offline use is not available: ${(e as Error).message}`);
