@@ -8,7 +8,8 @@ import type { Shape, ShapeItem, ShapeLayer } from './shapes';
 
 export type ColourBy = 'rag' | 'stage';
 
-export const RAG_COLOURS: Record<'R' | 'A' | 'G' | 'none', string> = { R: '#d64545', A: '#e8a317', G: '#2f9e62', none: '#8c99ab' };
+// The app's RAG fills (renderer/styles/app.css): white percent labels ≥ 4.5:1 on red and green.
+export const RAG_COLOURS: Record<'R' | 'A' | 'G' | 'none', string> = { R: '#c53030', A: '#e8a317', G: '#23824f', none: '#8c99ab' };
 export const RAG_NAMES: Record<'R' | 'A' | 'G' | 'none', string> = { R: 'Red', A: 'Amber', G: 'Green', none: 'No RAG' };
 export const STAGE_COLOURS: Record<Stage, string> = {
   idea: '#b4bfcd',
@@ -35,7 +36,7 @@ export const COLOURS = {
   baseline: '#9aa7b8',
   milestone: '#1f3a5f',
   done: '#2f9e62',
-  overdue: '#d64545',
+  overdue: '#c53030', // also an overdue milestone's label: 5.5:1 on white (was #d64545, 4.4:1)
   selected: '#e3ecfb',
   focus: '#2456a6',
   late: '#d64545',

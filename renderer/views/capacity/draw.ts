@@ -46,13 +46,14 @@ export interface HeatViewport {
 export type Band = 'none' | 'nocap' | 'low' | 'mid' | 'high' | 'over1' | 'over2' | 'over3';
 
 export const BANDS: Record<Band, { fill: string; ink: string; label: string }> = {
-  none: { fill: '#f4f5f7', ink: '#9aa3af', label: 'No capacity, no demand' },
+  // Each ink ≥ 4.5:1 on its fill (11 px figures): none's grey was 2.3:1, 85–100 % 4.2:1 (Blues 7 instead of 6), 120–150 % 3.7:1 (dark ink instead of white).
+  none: { fill: '#f4f5f7', ink: '#5d6b7e', label: 'No capacity, no demand' },
   nocap: { fill: '#4b5563', ink: '#ffffff', label: 'Demand with no capacity' },
   low: { fill: '#e3eef9', ink: '#1f3b5c', label: 'Under 70 %' },
   mid: { fill: '#9ecae1', ink: '#0b2a4a', label: '70–85 %' },
-  high: { fill: '#3182bd', ink: '#ffffff', label: '85–100 %' },
+  high: { fill: '#2171b5', ink: '#ffffff', label: '85–100 %' },
   over1: { fill: '#fdae6b', ink: '#3d1a00', label: '100–120 %' },
-  over2: { fill: '#e6550d', ink: '#ffffff', label: '120–150 %' },
+  over2: { fill: '#e6550d', ink: '#1a0a00', label: '120–150 %' },
   over3: { fill: '#8c2d04', ink: '#ffffff', label: 'Over 150 %' },
 };
 export const OVER_OUTLINE = '#3d1a00';
