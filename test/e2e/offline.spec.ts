@@ -47,7 +47,7 @@ test.describe('offline', () => {
     await expect(reg.cell(await reg.rowId('PRJ-003'), 'name')).toHaveText('Warehouse automation, offline');
     await app.goToArea('Settings');
     // Chromium decides persist() by its own heuristics: either outcome is said in words.
-    await expect(page.getByTestId('storage-status')).toHaveText(/^Storage: (Persistent|May be cleared by the browser) \(.+\)\.$/);
+    await expect(page.getByTestId('storage-status')).toHaveText(/^Storage: (Persistent: the browser will not clear it|May be cleared by the browser when disk space runs low).+\.$/);
   });
 });
 
