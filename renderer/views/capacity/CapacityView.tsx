@@ -197,18 +197,23 @@ export function CapacityView() {
     if (!s || !nRows || !nCols || e.ctrlKey || e.metaKey || e.altKey) return;
     const step = ({ ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as Record<string, [number, number]>)[e.key];
     const at = cursor && cursor.row < nRows && cursor.col < nCols ? cursor : null;
-    if (step) {
+    // Home: the row's name (to show a role's people), End: its last period, as in a spreadsheet.
+    const jump = e.key === 'Home' ? -1 : e.key === 'End' ? nCols - 1 : null;
+    if (step || jump !== null) {
       e.preventDefault();
       const firstCol = Math.min(nCols - 1, Math.ceil(s.scrollLeft / colW));
       const next = at
-        ? { row: Math.max(0, Math.min(nRows - 1, at.row + step[0])), col: Math.max(-1, Math.min(nCols - 1, at.col + step[1])) }
-        : { row: Math.min(nRows - 1, Math.ceil(s.scrollTop / rowH)), col: todayCol >= firstCol ? todayCol : firstCol };
+        ? jump !== null
+          ? { row: at.row, col: jump }
+          : { row: Math.max(0, Math.min(nRows - 1, at.row + step![0])), col: Math.max(-1, Math.min(nCols - 1, at.col + step![1])) }
+        : { row: Math.min(nRows - 1, Math.ceil(s.scrollTop / rowH)), col: jump ?? (todayCol >= firstCol ? todayCol : firstCol) };
       // Scroll the cell into view, then put the card beside it as the pointer would.
       const bodyW = s.clientWidth - LABEL_W;
       const bodyH = s.clientHeight - HEADER_H;
       const cx = next.col * colW;
       const cy = next.row * rowH;
-      if (next.col >= 0 && cx < s.scrollLeft) s.scrollLeft = cx;
+      if (next.col < 0) s.scrollLeft = 0;
+      else if (cx < s.scrollLeft) s.scrollLeft = cx;
       else if (next.col >= 0 && cx + colW > s.scrollLeft + bodyW) s.scrollLeft = cx + colW - bodyW;
       if (cy < s.scrollTop) s.scrollTop = cy;
       else if (cy + rowH > s.scrollTop + bodyH) s.scrollTop = cy + rowH - bodyH;
@@ -420,7 +425,7 @@ export function CapacityView() {
             tabIndex={0}
             role="application"
             aria-roledescription="capacity heat map"
-            aria-label={`Capacity heat map, ${KINDS[kind].toLowerCase()} by ${GRAINS[grain].toLowerCase()}. Click a cell for the projects behind it; click a role or team to show its people. Arrow keys move from cell to cell, Enter or Space acts as a click.`}
+            aria-label={`Capacity heat map, ${KINDS[kind].toLowerCase()} by ${GRAINS[grain].toLowerCase()}. Click a cell for the projects behind it; click a role or team to show its people. Arrow keys move from cell to cell, Home to the row's name, End to its last period; Enter or Space acts as a click.`}
             aria-describedby="capacity-cursor"
             onKeyDown={onKey}
             data-testid="capacity-heatmap"
