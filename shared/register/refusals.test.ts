@@ -44,7 +44,11 @@ describe('refusalsOf', () => {
         { opIndex: 0, field: 'custom.cf-1', row: 0, col: 1 },
         { opIndex: 1, field: 'tags', row: 2, col: 0 },
       ],
-      rejected: [{ row: 3, col: 1, header: 'Regions', text: 'Venus', reason: 'is not one of the options' }],
+      rejected: [
+        { row: 3, col: 1, header: 'Regions', text: 'Venus', reason: 'is not one of the options' },
+        // A new row whose other cell makes a record: named by it.
+        { row: 2, col: 1, header: 'Regions', text: 'Pluto', reason: 'is not one of the options' },
+      ],
       ignoredCells: 0,
       size: { rows: 4, cols: 2 },
     };
@@ -62,6 +66,7 @@ describe('refusalsOf', () => {
     });
     expect(refusals).toEqual([
       { where: 'new row 2', header: 'Regions', text: 'Venus', reason: 'is not one of the options', cell: { rowId: 'new-3', colId: 'custom.cf-1' } },
+      { where: 'New', header: 'Regions', text: 'Pluto', reason: 'is not one of the options', cell: { rowId: 'new-2', colId: 'custom.cf-1' } },
       { where: 'PRJ-001', header: 'Regions', text: '', reason: 'must be one of: North, South', cell: { rowId: 'p-1', colId: 'custom.cf-1' } },
       { where: 'new row', header: '', text: '', reason: 'Project PRJ-001:  is wrong', cell: null },
     ]);

@@ -40,9 +40,14 @@ export interface PlanRefusals {
 export function refusalsOf<R extends { id: string }>({ plan, rejected, rows, columns, entity, get }: RefusalArgs<R>): PlanRefusals {
   const rowIdAt = (row: number) => rows[row]?.rowId ?? `new-${row}`;
   const cellAt = (row: number, col: number): CellRef => ({ rowId: rowIdAt(row), colId: columns[col]?.id ?? '' });
+  // A new row by the record its other cells make (its code or name, as the grid will show it), else by its place.
+  const newRowName = (row: number) => {
+    const op = plan.ops[plan.cells.find((c) => c.row === row)?.opIndex ?? -1];
+    return op?.op === 'create' ? recordName({ id: '', ...op.record }) || `new row ${row - rows.length + 1}` : `new row ${row - rows.length + 1}`;
+  };
   const refusals: CellRefusal[] = plan.rejected.map((x) => {
     const r = rows[x.row];
-    return { where: r?.kind === 'record' ? recordName(r.record) : `new row ${x.row - rows.length + 1}`, header: x.header, text: x.text, reason: x.reason, cell: cellAt(x.row, x.col) };
+    return { where: r?.kind === 'record' ? recordName(r.record) : newRowName(x.row), header: x.header, text: x.text, reason: x.reason, cell: cellAt(x.row, x.col) };
   });
   for (const rej of rejected) {
     const op = plan.ops[rej.index];

@@ -66,6 +66,8 @@ export interface DataGridHandle {
   /** Focuses a cell (by display row index and column id) and scrolls it into view. */
   focusCell(row: number, colId: string): void;
   clearSelection(): void;
+  /** Gives the keyboard focus back to the cell last selected (or the header): after a panel beside the grid closes. */
+  restoreFocus(): void;
   api(): GridApi | null;
 }
 
@@ -205,6 +207,15 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     },
     clearSelection() {
       apiRef.current?.deselectAll();
+    },
+    restoreFocus() {
+      const api = apiRef.current;
+      const range = ui.get().range;
+      const colId = range && propsRef.current.columns[range.focus.col]?.id;
+      if (api && range && colId && range.focus.row < api.getDisplayedRowCount()) {
+        api.ensureIndexVisible(range.focus.row);
+        api.setFocusedCell(range.focus.row, colId);
+      } else containerRef.current?.querySelector<HTMLElement>('.ag-header-cell')?.focus();
     },
     api: () => apiRef.current,
   }));
@@ -419,7 +430,10 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const onCellMouseOver = useCallback(
     (e: CellMouseOverEvent) => {
-      if (!dragging.current || e.rowIndex == null) return;
+      // A drag needs the button still down: rows moving under a resting pointer (a notice shown
+      // above the grid after an edit) or a mouse-up seen late must not extend the range.
+      const mouse = e.event as MouseEvent | undefined;
+      if (!dragging.current || e.rowIndex == null || (mouse && (mouse.buttons & 1) === 0)) return;
       const col = colIndex(e.column.getColId());
       const current = ui.get().range;
       if (col < 0 || !current) return;

@@ -27,7 +27,9 @@ import { BaselineNote } from '../common/BaselineNote';
 import { copyRange, planFillDown, planPaste, type PastePlan } from '../../../shared/register/paste';
 import { planClear } from '../../../shared/register/clear';
 import { refusalsOf, type CellRef, type CellRefusal } from '../../../shared/register/refusals';
-import { planOutcome, problemReason, recordName, refusalAnnouncement, type RefusalLine } from '../../../shared/register/problems';
+import { planOutcome, problemReason, recordName, refusalAnnouncement, refusalSummary, type RefusalLine } from '../../../shared/register/problems';
+import { planPasteRows } from '../../../shared/register/paste-rows';
+import { CellCallout, type CalloutTarget } from '../../components/grid/CellCallout';
 import { parseCell } from '../../../shared/register/convert';
 import { defaultViewState, mergeColumnLayout, toggleSort, visibleColumns, withFilter } from '../../../shared/register/view-state';
 import type { ColumnDef, Filter, ViewState } from '../../../shared/register/types';
@@ -80,10 +82,15 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [rejections, setRejections] = useState<{ title: string; list: RefusalLine[] } | null>(null);
   const [announce, setAnnounce] = useState('');
+  // A refused single edit's reason, beside its cell until the next action.
+  const [callout, setCallout] = useState<CalloutTarget | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const [popover, setPopover] = useState<null | { kind: 'filter'; col: string; anchor: HTMLElement } | { kind: 'columns' | 'views'; anchor: HTMLElement }>(null);
   const [dialog, setDialog] = useState<null | 'set-field' | 'delete' | 'custom-fields'>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
   const gridRef = useRef<DataGridHandle>(null);
+  /** A record just added (Add, or pasted rows): focused once the rows include it. */
+  const focusAfterBuild = useRef<string | null>(null);
   const ui = useMemo(() => new GridUiStore(), []);
 
   const columns = useMemo(() => (view ? visibleColumns(allColumns, view) : []), [allColumns, view]);
@@ -120,7 +127,9 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
         // The same marks keep the same map: the grid repaints every cell when its marks change.
         return changed ? next : prev;
       });
-      setRejections(list.length > 1 ? { title, list } : null);
+      // Listed from one refused cell up, headed by what was refused ("1 cell refused: …", "3 cells refused").
+      setRejections(list.length ? { title: refusalSummary(list), list } : null);
+      setCallout(null);
       setAnnounce(refusalAnnouncement(title, list));
     },
     [],
@@ -131,7 +140,11 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
       const row = built?.rows[rowIndex];
       if (!row || row.kind !== 'record' || !ctx || !col.field) return;
       const cell = { rowId: row.rowId, colId: col.id };
-      const refused = (reason: string) => report(`${col.header} not saved`, [{ where: recordName(row.record), header: col.header, text: value.kind === 'text' ? value.text : '', reason, cell }], []);
+      const text = value.kind === 'text' ? value.text : '';
+      const refused = (reason: string) => {
+        report(`${col.header} not saved`, [{ where: recordName(row.record), header: col.header, text, reason, cell }], []);
+        setCallout({ ...cell, text: `${text.trim() ? `“${text.trim().slice(0, 60)}” not saved` : 'Not saved'}: ${col.header} ${reason}` });
+      };
       const parsed = value.kind === 'text' ? parseCell(col, value.text, ctx) : { ok: true as const, value: value.value };
       if (!parsed.ok) return refused(parsed.reason);
       const r = await store.commit([{ op: 'update', entity, id: row.id, changes: { [col.field]: parsed.value } }], { origin: 'edit', label: `Edit ${col.header}` });
@@ -144,12 +157,13 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
 
   /** Commits a paste or fill plan; maps what the command path refused back to cells. */
   const applyPlan = useCallback(
-    async (plan: PastePlan, origin: 'paste' | 'fill' | 'edit', label: string) => {
+    async (plan: PastePlan, origin: 'paste' | 'fill' | 'edit', label: string, planColumns: readonly Def[] = columns) => {
       if (!built) return;
       const result = plan.ops.length ? await store.commit(plan.ops, { origin, label, partial: true, splitRejectedUpdates: true }) : undefined;
-      const { refusals, saved } = refusalsOf({ plan, rejected: result?.rejected ?? [], rows: built.rows, columns, entity, get: (id) => current.get(entity, id) as Rec | undefined });
+      const { refusals, saved } = refusalsOf({ plan, rejected: result?.rejected ?? [], rows: built.rows, columns: planColumns, entity, get: (id) => current.get(entity, id) as Rec | undefined });
       report(label, refusals, saved);
       setAnnounce(planOutcome(label, result?.tx ? result.tx.count : 0, refusals.length));
+      return result;
     },
     [built, columns, current, entity, report, store],
   );
@@ -173,6 +187,57 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
     },
     [applyPlan, built, codesNow, columns, ctx, entity],
   );
+
+  /**
+   * Pasted rows as new records after the rows shown (into an empty register, or with no cell
+   * chosen): a header line maps the columns, else they fill in the grid's order. One commit.
+   */
+  const onPasteRows = useCallback(
+    async (text: string) => {
+      if (!built || !ctx) return;
+      const codes = codesNow();
+      const pasted = planPasteRows({ text, rows: built.rows, columns, allColumns, ctx, entity, newRecord: (i: number) => blankRecord(entity, i, codes, ctx.today) });
+      const count = pasted.plan.ops.length;
+      if (!count && !pasted.plan.rejected.length) return;
+      const label = `Paste ${plural(count, labels.singular, labels.plural.toLowerCase())}`;
+      const result = await applyPlan(pasted.plan, 'paste', label, pasted.columns);
+      const firstId = result?.plan?.created.get(0);
+      if (firstId) {
+        // Show the new rows: clear what could hide them, then focus the first once the rows include it.
+        if (view && (view.filters.length || view.search)) setView({ ...view, filters: [], search: '' });
+        focusAfterBuild.current = firstId;
+      }
+      if (pasted.header) {
+        const left = pasted.unmatched.length ? ` ${pasted.unmatched.map((h) => `“${h}”`).join(', ')} matched no column and ${pasted.unmatched.length === 1 ? 'was' : 'were'} left out.` : '';
+        store.notify('info', `${label}: the first line was read as the column names.${left}`);
+      }
+    },
+    [allColumns, applyPlan, built, codesNow, columns, ctx, entity, labels, store, view, setView],
+  );
+
+  // Ctrl+V (or Cmd+V) where no cell takes it: anywhere in the window while an empty register is
+  // shown (after a click on the empty state, or on the area's button in the sidebar), or one
+  // whose grid has no chosen cell; not in a text field, a dialog or a menu. A cell chosen in the
+  // grid takes its own paste (DataGrid).
+  const pasteRowsRef = useRef(onPasteRows);
+  useEffect(() => {
+    pasteRowsRef.current = onPasteRows;
+  });
+  useEffect(() => {
+    const onDocPaste = (e: ClipboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.defaultPrevented || !t) return;
+      if (t.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"], [role="menu"]')) return;
+      const section = sectionRef.current;
+      if (!section || (ui.get().range && section.querySelector('.data-grid .ag-row'))) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (!text.trim()) return;
+      e.preventDefault();
+      void pasteRowsRef.current(text);
+    };
+    document.addEventListener('paste', onDocPaste);
+    return () => document.removeEventListener('paste', onDocPaste);
+  }, [ui]);
 
   const onFillDown = useCallback(
     (range: CellRange) => {
@@ -207,7 +272,6 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
     if (view && (view.filters.length || view.search)) setView({ ...view, filters: [], search: '' });
     focusAfterBuild.current = id;
   };
-  const focusAfterBuild = useRef<string | null>(null);
   useEffect(() => {
     const id = focusAfterBuild.current;
     if (!id || !built) return;
@@ -218,6 +282,13 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   }, [built, entity]);
 
   const selected = selection.filter((id) => current.has(entity, id));
+
+  /** Closes the detail panel; closed from inside it (Esc, ×), the keyboard goes back to the grid. */
+  const closeDetail = () => {
+    const fromPanel = !!document.activeElement?.closest('.detail-panel');
+    setDetailId(null);
+    if (fromPanel) setTimeout(() => gridRef.current?.restoreFocus(), 0);
+  };
 
   const bulk = async (ops: Op[], label: string, origin: 'bulk' | 'delete' | 'create' = 'bulk') => {
     const r = await store.commit(ops, { origin, label, partial: true, splitRejectedUpdates: true });
@@ -248,7 +319,7 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
   const noun = (n: number) => (n === 1 ? labels.singular : labels.plural.toLowerCase());
 
   return (
-    <section className={`register ${detailId ? 'with-detail' : ''}`} aria-labelledby="register-title">
+    <section ref={sectionRef} className={`register ${detailId ? 'with-detail' : ''}`} aria-labelledby="register-title">
       <div className="register-main">
         <header className="register-head">
           <h1 id="register-title">{labels.plural}</h1>
@@ -360,10 +431,11 @@ export function RegisterView({ entity }: { entity: RegisterEntity }) {
         <div className="sr-only" aria-live="assertive">
           {announce}
         </div>
+        {callout && <CellCallout target={callout} root={() => sectionRef.current} ui={ui} onDismiss={() => setCallout(null)} />}
       </div>
 
-      {detailId && entity === 'project' && current.has('project', detailId) && <ProjectDetail projectId={detailId} onClose={() => setDetailId(null)} onOpenProject={setDetailId} />}
-      {detailId && entity === 'resource' && <PersonDetail resourceId={detailId} onClose={() => setDetailId(null)} />}
+      {detailId && entity === 'project' && current.has('project', detailId) && <ProjectDetail projectId={detailId} onClose={closeDetail} onOpenProject={setDetailId} />}
+      {detailId && entity === 'resource' && <PersonDetail resourceId={detailId} onClose={closeDetail} />}
 
       {popover?.kind === 'filter' && defById.get(popover.col) && (
         <FilterPopover
