@@ -68,8 +68,6 @@ export interface DataGridHandle {
   clearSelection(): void;
   /** Gives the keyboard focus back to the cell last selected (or the header): after a panel beside the grid closes. */
   restoreFocus(): void;
-  /** Gives the keyboard focus back to the cell last selected (or the header): after a panel beside the grid closes. */
-  restoreFocus(): void;
   api(): GridApi | null;
 }
 
@@ -209,15 +207,6 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     },
     clearSelection() {
       apiRef.current?.deselectAll();
-    },
-    restoreFocus() {
-      const api = apiRef.current;
-      const range = ui.get().range;
-      const colId = range && propsRef.current.columns[range.focus.col]?.id;
-      if (api && range && colId && range.focus.row < api.getDisplayedRowCount()) {
-        api.ensureIndexVisible(range.focus.row);
-        api.setFocusedCell(range.focus.row, colId);
-      } else containerRef.current?.querySelector<HTMLElement>('.ag-header-cell')?.focus();
     },
     restoreFocus() {
       const api = apiRef.current;
