@@ -130,6 +130,10 @@ test('keyboard only: sort and filter a column, open a project from the grid, add
   const predecessors = panel.getByRole('table', { name: /^Predecessors/ });
   await expect(predecessors).toContainText(chosen);
   await expect(page.getByRole('button', { name: /^Undo Add predecessor/ })).toBeVisible();
+  // Esc closes the panel and the keyboard is back on the row in the grid.
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect.poll(() => focusedCell(page)).toMatchObject({ row: '0', header: false });
 
   // A person's leave, from the People register.
   await openArea(page, 'People');
@@ -274,7 +278,16 @@ test('the roadmap: arrows move a highlighted row that is read out, Enter opens i
   const code = /^(PRJ-\d+)/.exec((await live.textContent()) ?? '')![1]!;
   await expect(page.locator('.rm-card')).toContainText(code);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('complementary', { name: `Project ${code}` })).toBeVisible();
+  const details = page.getByRole('complementary', { name: `Project ${code}` });
+  await expect(details).toBeVisible();
+  // Into the panel and out with Esc: back on the chart, on the same row.
+  await page.keyboard.press('Tab');
+  await expect(details.getByRole('button', { name: 'Close details' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(chart).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(live).toHaveText(/Row 3 of/);
   expect(await pointerEvents(page)).toEqual([]);
 });
 

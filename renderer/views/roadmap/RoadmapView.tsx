@@ -396,7 +396,7 @@ export function RoadmapView() {
             onPointerCancel={() => controller.cancelGesture()}
             onPointerLeave={() => controller.pointerLeave()}
           />
-          <div ref={scrollerRef} className="rm-scroll" style={{ top: AXIS_HEIGHT }} onScroll={(e) => controller.onScroll(e.currentTarget.scrollTop)} aria-hidden="true">
+          <div ref={scrollerRef} className="rm-scroll" style={{ top: AXIS_HEIGHT }} onScroll={(e) => controller.onScroll(e.currentTarget.scrollTop)} aria-hidden="true" tabIndex={-1}>
             <div ref={spacerRef} className="rm-spacer" />
           </div>
           {empty && <div className="rm-empty">{empty}</div>}
@@ -422,7 +422,16 @@ export function RoadmapView() {
       </div>
 
       {detailId && current.has('project', detailId) ? (
-        <ProjectDetail projectId={detailId} onClose={() => setDetailId(null)} onOpenProject={setDetailId} />
+        <ProjectDetail
+          projectId={detailId}
+          onClose={() => {
+            // Closed from inside (Esc, ×): the keyboard goes back to the chart and its row.
+            const fromPanel = !!document.activeElement?.closest('.detail-panel');
+            setDetailId(null);
+            if (fromPanel) setTimeout(() => surfaceRef.current?.focus(), 0);
+          }}
+          onOpenProject={setDetailId}
+        />
       ) : (
         prefs.panel && (
           <SidePanel

@@ -1,7 +1,7 @@
 // The project's dependencies in the detail panel: predecessors and successors of the project
 // and of its milestones, with type and lag editable in place, removal, and new links to
 // other projects (finish-to-start, no lag).
-import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRecords, useStore } from '../../../state/use-app';
 import type { WorkbookState } from '../../../../shared/commands/state';
 import type { ColumnContext } from '../../../../shared/register/types';
@@ -205,13 +205,19 @@ function AddLink({ side, projects, exclude, onAdd }: { side: 'predecessor' | 'su
   const uid = useId();
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const pickRef = useRef<HTMLSelectElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const choices = projects.filter((p) => !exclude.has(p.id));
   const label = side === 'predecessor' ? 'Add predecessor' : 'Add successor';
   const submit = async () => {
     if (!choice) return;
     const problem = await onAdd(side, choice);
     setError(problem);
-    if (!problem) setChoice('');
+    if (problem) return;
+    // The button is disabled once the choice is cleared: keep the keyboard here, on the picker.
+    const hadFocus = document.activeElement === buttonRef.current;
+    setChoice('');
+    if (hadFocus) pickRef.current?.focus();
   };
   return (
     <div className="dt-add-link">
@@ -219,7 +225,7 @@ function AddLink({ side, projects, exclude, onAdd }: { side: 'predecessor' | 'su
         <label htmlFor={`${uid}-pick`} className="sr-only">
           {side === 'predecessor' ? 'Project this one waits for' : 'Project that waits for this one'}
         </label>
-        <select id={`${uid}-pick`} className="dt-select" value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby={error ? `${uid}-error` : undefined}>
+        <select ref={pickRef} id={`${uid}-pick`} className="dt-select" value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby={error ? `${uid}-error` : undefined}>
           <option value="">{side === 'predecessor' ? 'Choose a predecessor project…' : 'Choose a successor project…'}</option>
           {choices.map((p) => (
             <option key={p.id} value={p.id}>
@@ -227,7 +233,7 @@ function AddLink({ side, projects, exclude, onAdd }: { side: 'predecessor' | 'su
             </option>
           ))}
         </select>
-        <button type="button" disabled={!choice} onClick={() => void submit()}>
+        <button ref={buttonRef} type="button" disabled={!choice} onClick={() => void submit()}>
           {label}
         </button>
       </div>
