@@ -123,6 +123,10 @@ test.describe('with the sample portfolio', () => {
     const axe = new Scanner(page);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await axe.both('Overview');
+    // A notice (Ctrl+S says changes save themselves).
+    await page.keyboard.press('ControlOrMeta+s');
+    await expect(page.locator('.notice')).toBeVisible();
+    await axe.both('Overview with a notice');
 
     await app.openWorkbookMenu();
     await axe.both('Workbook menu', 'menu');
@@ -202,10 +206,15 @@ test.describe('with the sample portfolio', () => {
     axe.expectClean();
   });
 
-  test('projects register: selected rows, set-field dialog, project and person details', async ({ page }) => {
+  test('projects register: a refused edit, selected rows, set-field dialog', async ({ page }) => {
     const reg = new RegisterPage(page);
     const axe = new Scanner(page);
     await reg.open('Projects');
+    // A refused edit: its reason beside the cell and in the list of refused cells.
+    await reg.editCell(await reg.rowId('PRJ-003'), 'percentComplete', '140');
+    await expect(page.getByTestId('cell-callout')).toBeVisible();
+    await axe.both('Projects, a refused edit');
+    await page.keyboard.press('Escape');
     // Two rows selected: the bulk bar and the set-field dialog.
     await reg.grid.locator('.ag-row[row-index="0"] input[type="checkbox"]').first().check();
     await reg.grid.locator('.ag-row[row-index="1"] input[type="checkbox"]').first().check();
@@ -216,6 +225,13 @@ test.describe('with the sample portfolio', () => {
     const setField = page.getByRole('dialog', { name: /^Set a field on 2/ });
     await axe.both('Set-field dialog', 'dialog');
     await closeDialog(setField);
+    axe.expectClean();
+  });
+
+  test('project and person details', async ({ page }) => {
+    const reg = new RegisterPage(page);
+    const axe = new Scanner(page);
+    await reg.open('Projects');
 
     await page.getByRole('button', { name: 'Open details of PRJ-002' }).click();
     await expect(page.getByRole('complementary', { name: /PRJ-002/ })).toBeVisible();
@@ -320,11 +336,18 @@ test.describe('with the sample portfolio', () => {
     await ex.button('Cancel').click();
     await expect(ex.wizard).toHaveCount(0);
 
+    // The merge review with a change from the file and a conflict (the same cell changed here too).
+    const reg = new RegisterPage(page);
     const { bytes } = await ex.exportXlsx('Weekly');
     await expect(page.locator('.busy-overlay')).toHaveCount(0);
-    const edited = editExport(new Uint8Array(bytes), [{ sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-002', header: 'Name', value: 'Customer portal, renamed in Excel' }]);
+    await reg.open('Projects');
+    await reg.editCell(await reg.rowId('PRJ-002'), 'name', 'Customer portal, renamed here');
+    const edited = editExport(new Uint8Array(bytes), [
+      { sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-002', header: 'Name', value: 'Customer portal, renamed in Excel' },
+      { sheet: 'Projects', matchHeader: 'Code', match: 'PRJ-003', header: 'Name', value: 'Mobile app, renamed in Excel' },
+    ]);
     await ex.importFile({ name: 'Returned.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(edited.bytes) });
-    await expect(ex.wizard.getByRole('heading', { name: 'Merge “Returned.xlsx”' })).toBeVisible();
+    await expect(ex.mergeCount('conflicts')).toHaveText('1');
     await axe.both('Merge review', 'dialog');
     axe.expectClean();
   });
