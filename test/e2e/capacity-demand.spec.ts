@@ -67,8 +67,12 @@ test('edit demand by week: the heat map follows, -5 is refused, outside dates wa
   await type('-5');
   const notice = panel.getByTestId('demand-notice');
   await expect(notice).toContainText(`Hours cannot be negative: ${first.name} on ${code}, week ${iso}`);
+  // Worded for one refused cell and nothing saved (it once read "0 cells: 1 cell refused").
+  await expect(notice).toContainText(`Demand of ${code}: 1 cell refused`);
   expect(await demand()).toBeCloseTo(before + 5, 1);
   await expect(cell).toHaveText(String(h0 + 5));
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 
   // The last week shown is after the project's finish: saved, with a warning.
   const lastCol = await panel.locator('.ag-header-cell[col-id^="p"]').evaluateAll((els) => els.map((e) => e.getAttribute('col-id')!).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1)!);
@@ -79,6 +83,12 @@ test('edit demand by week: the heat map follows, -5 is refused, outside dates wa
   const lastId = (await lastHeader.getAttribute('col-id'))!;
   expect(Number(lastId.slice(1))).toBeGreaterThanOrEqual(Number(lastCol.slice(1)));
   const late = row.locator(`.ag-cell[col-id="${lastId}"]`);
+  // A refresh that lands just after the scroll (the edit's save) can bring the focused week back
+  // into view, as AG Grid keeps the focused cell shown: scroll again until the last week is there.
+  await expect(async () => {
+    await scroller.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    await expect(late).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await late.click();
   await page.keyboard.press('F2');
   await page.locator('.cell-input').fill('3');

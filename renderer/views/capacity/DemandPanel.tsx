@@ -124,12 +124,18 @@ export function DemandPanel(props: { projectId: string; today: string; onProject
       const plan = planDemandEdit(src, edits, periods);
       const refused = [...extraRefused, ...plan.refused.map((r) => r.message)];
       const label = `Edit demand of ${code}: ${plural(plan.cells, 'cell')}`;
+      let storeRefused = 0;
       if (plan.ops.length) {
         const r = await store.commit(plan.ops, { origin, label });
-        refused.push(...(r?.rejected.flatMap((x) => x.problems.map((p) => p.message)) ?? []));
+        const problems = r?.rejected.flatMap((x) => x.problems.map((p) => p.message)) ?? [];
+        storeRefused = problems.length;
+        refused.push(...problems);
       }
       const warnings = plan.warnings.map((w) => w.message);
-      setNotice(refused.length || warnings.length ? { title: refused.length ? `${label}: ${plural(refused.length, 'cell')} refused` : `${label}: saved, with ${plural(warnings.length, 'warning')}`, refused, warnings } : null);
+      // Worded for what happened: "1 cell refused", "3 cells saved, 1 cell refused" (never "0 cells: 1 cell refused").
+      const saved = Math.max(0, plan.cells - storeRefused);
+      const refusedTitle = `Demand of ${code}: ${saved ? `${plural(saved, 'cell')} saved, ` : ''}${plural(refused.length, 'cell')} refused`;
+      setNotice(refused.length || warnings.length ? { title: refused.length ? refusedTitle : `${label}: saved, with ${plural(warnings.length, 'warning')}`, refused, warnings } : null);
     },
     [code, periods, rows, src, store],
   );
