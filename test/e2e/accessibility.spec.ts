@@ -58,16 +58,28 @@ class Scanner {
     const cdp = await this.page.context().newCDPSession(this.page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
-    const force = (forcedPseudoClasses: string[]) => Promise.all(nodeIds.map((nodeId) => cdp.send('CSS.forcePseudoState', { nodeId, forcedPseudoClasses })));
-    await force(['hover']);
+    // The page may still re-render between the query and the forcing (the Overview settles after
+    // its first paint): a node gone by then is asked for again, with the document queried afresh.
+    let nodeIds: number[] = [];
+    const force = (forcedPseudoClasses: string[]) =>
+      Promise.all(nodeIds.map((nodeId) => cdp.send('CSS.forcePseudoState', { nodeId, forcedPseudoClasses })));
+    for (let attempt = 1; ; attempt++) {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+      ({ nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector }));
+      try {
+        await force(['hover']);
+        break;
+      } catch (e) {
+        if (attempt >= 5 || !/Could not find node/.test(String(e))) throw e;
+        await this.page.waitForTimeout(200);
+      }
+    }
     try {
       await this.page.locator(selector).evaluateAll((els) => els.forEach((el) => el.setAttribute('data-a11y-hovered', '')));
       await this.scan(`${step}, hovered`, '[data-a11y-hovered]', ['color-contrast']);
     } finally {
       await this.page.locator('[data-a11y-hovered]').evaluateAll((els) => els.forEach((el) => el.removeAttribute('data-a11y-hovered')));
-      await force([]);
+      await force([]).catch(() => undefined); // a node removed since is no longer hovered anyway
       await cdp.detach();
     }
   }
