@@ -5,3 +5,4 @@
 export * from './dates';
 export * from './working';
 export * from './periods';
+export * from './month-names';

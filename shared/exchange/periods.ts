@@ -4,7 +4,7 @@
 // (shared/calendar): a month is labelled "Jan 2026" as everywhere else.
 import type { SourceCell } from './source';
 import { parseDateText, type DateOrder } from '../register/convert';
-import { addDays, daysInMonth, diffDays, fromDayNumber, isIsoDate, isoWeekLabel, isoWeekMonday, isoWeekday, monthPeriod as calendarMonth, toDayNumber, weekStartDay, type IsoDate } from '../calendar';
+import { addDays, daysInMonth, diffDays, fromDayNumber, isIsoDate, isoWeekLabel, isoWeekMonday, isoWeekday, monthFromName, monthPeriod as calendarMonth, toDayNumber, weekStartDay, type IsoDate } from '../calendar';
 
 export type PeriodKind = 'week' | 'month';
 
@@ -34,14 +34,9 @@ export interface PeriodOptions {
   dateAs?: PeriodKind;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
+/** A month name or abbreviation in any of the five languages (shared/calendar/month-names). */
 function monthOf(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  if (w.length < 3) return null;
-  // "Sept" is a common short form; any prefix of 3+ letters names one month.
-  const i = MONTHS.findIndex((m) => m.startsWith(w));
-  return i < 0 ? null : i + 1;
+  return monthFromName(word);
 }
 
 function weekStartOf(opts: PeriodOptions): number {

@@ -1,6 +1,6 @@
 // Text ⇄ typed cell values, one set of rules for typing, pasting from Excel or LibreOffice and importing.
 import type { ColumnContext, ColumnDef, ColumnType, Option, OptionSource, ParseResult } from './types';
-import { daysInMonth, fromDayNumber, fromParts, isIsoDate, toDayNumber, type IsoDate } from '../calendar';
+import { daysInMonth, fromDayNumber, fromParts, isIsoDate, isWeekdayName, monthFromName, toDayNumber, type IsoDate } from '../calendar';
 import { formatMoney, MONEY_SCALE, moneyToDecimal, parseDecimalMoney, type Money } from '../util/money';
 import { FORMULA_START } from './tsv';
 
@@ -390,19 +390,14 @@ function signed(a: Amount): string {
 // ---------------------------------------------------------------------------------------------
 // Dates as people type them.
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
+/** Month and weekday names in English, German, French, Spanish and Dutch: shared/calendar/month-names. */
 function monthOf(word: string): number | null {
-  const w = word.toLowerCase();
-  if (w.length < 3) return null;
-  const i = MONTHS.findIndex((m) => m.startsWith(w));
-  return i < 0 ? null : i + 1;
+  return monthFromName(word);
 }
 
+/** A weekday name ("Montag", "Mon") that is not also a month ("mar" is March before Tuesday). */
 function isWeekday(word: string): boolean {
-  const w = word.toLowerCase();
-  return w.length >= 3 && WEEKDAYS.some((d) => d.startsWith(w));
+  return monthFromName(word) === null && isWeekdayName(word);
 }
 
 function yearOf(token: string): number | null {
