@@ -10,14 +10,15 @@ import { analyseWorkbook, previewImport, type SheetProposal } from '../../shared
 import { buildExport, csvTable } from '../../shared/exchange/export';
 import { writeXlsx } from '../../shared/exchange/xlsx/writer';
 import { toCsv } from '../../shared/exchange/csv-write';
-import { fieldsFor, IMPORT_KINDS, KIND_LABELS, type ImportKind } from '../../shared/exchange/fields';
+import { IMPORT_KINDS, KIND_LABELS } from '../../shared/exchange/fields';
+import { applyMappingFile } from '../../shared/exchange/mapping-file';
 import { applyPlan } from '../../shared/commands/plan';
 import { planNewWorkbook } from '../../shared/commands/new-workbook';
 import { WorkbookState } from '../../shared/commands/state';
 import { parseWorkbookText, serializeWorkbook } from '../../shared/file/pmowb';
 import { defaultSettings } from '../../shared/model/workbook';
 import type { CustomFieldDef, Settings } from '../../shared/model/schemas';
-import { columnLetter } from '../../shared/exchange/source';
+import { columnLetter, type SourceWorkbook } from '../../shared/exchange/source';
 import { createIdGenerator } from '../../shared/util/ids';
 import { localToday } from '../../shared/calendar';
 import { UsageError, type ExportCommand, type ImportCommand, type InspectCommand, type Io } from './args';
@@ -51,51 +52,16 @@ function readSource(path: string) {
   return r.workbook;
 }
 
-interface MappingFile {
-  sheets?: { sheet?: unknown; kind?: unknown; include?: unknown; columns?: unknown; dateOrder?: unknown }[];
-}
-
-function applyMappingFile(proposals: SheetProposal[], path: string, settings: Settings, customFields: CustomFieldDef[]): SheetProposal[] {
-  let m: MappingFile;
+function readMappingFile(proposals: SheetProposal[], path: string, settings: Settings, customFields: CustomFieldDef[], source: SourceWorkbook): SheetProposal[] {
+  let json: unknown;
   try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as MappingFile;
+    json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new UsageError(`${path} is not a readable JSON mapping: ${(e as Error).message}`);
   }
-  if (!m || !Array.isArray(m.sheets)) throw new UsageError(`${path}: expected { "sheets": [ … ] }`);
-  const listed = new Set<string>();
-  const out = proposals.map((p) => ({ ...p, include: false, mapping: { ...p.mapping, columns: p.mapping.columns.map((c) => ({ ...c })) } }));
-  for (const [i, s] of m.sheets.entries()) {
-    const where = `${path}: sheets[${i}]`;
-    if (typeof s.sheet !== 'string') throw new UsageError(`${where} needs "sheet" (a sheet name)`);
-    const p = out.find((x) => x.sheet === s.sheet);
-    if (!p) throw new UsageError(`${where}: the file has no sheet "${s.sheet}" (it has ${proposals.map((x) => `"${x.sheet}"`).join(', ')})`);
-    listed.add(p.sheet);
-    if (s.kind !== undefined) {
-      if (!IMPORT_KINDS.includes(s.kind as ImportKind)) throw new UsageError(`${where}: kind must be one of ${IMPORT_KINDS.join(', ')}`);
-      p.kind = s.kind as ImportKind;
-      p.mapping.kind = p.kind;
-    }
-    p.include = s.include !== false;
-    if (s.dateOrder !== undefined) {
-      if (!['DMY', 'MDY', 'YMD'].includes(String(s.dateOrder))) throw new UsageError(`${where}: dateOrder must be DMY, MDY or YMD`);
-      p.mapping.dateOrder = s.dateOrder as 'DMY' | 'MDY' | 'YMD';
-    }
-    if (s.columns !== undefined) {
-      if (typeof s.columns !== 'object' || s.columns === null || Array.isArray(s.columns)) throw new UsageError(`${where}: columns must be an object of header → field`);
-      const keys = new Set(fieldsFor(p.kind, settings, customFields).map((f) => f.key));
-      for (const [header, field] of Object.entries(s.columns as Record<string, unknown>)) {
-        const col = p.headers.findIndex((h) => h.trim().toLowerCase() === header.trim().toLowerCase());
-        if (col < 0) throw new UsageError(`${where}: no column headed "${header}" (headers: ${p.headers.filter(Boolean).join(', ')})`);
-        if (field !== null && (typeof field !== 'string' || !keys.has(field))) throw new UsageError(`${where}: "${String(field)}" is not a ${KIND_LABELS[p.kind].singular} field (fields: ${[...keys].join(', ')})`);
-        for (const c of p.mapping.columns) if (field !== null && c.field === field) c.field = null;
-        const target = p.mapping.columns.find((c) => c.column === col);
-        if (target) target.field = field;
-        else p.mapping.columns.push({ column: col, field });
-      }
-    }
-  }
-  return out.map((p) => (listed.has(p.sheet) ? p : { ...p, include: false }));
+  const r = applyMappingFile(json, proposals, { fileName: path, settings, customFields, source });
+  if (!r.ok) throw new UsageError(r.errors.join('\n'));
+  return r.proposals;
 }
 
 export function inspect({ file, json }: InspectCommand, io: Io): number {
@@ -127,7 +93,7 @@ export function importCmd({ file, into, mapping, dryRun, json }: ImportCommand, 
   const source = readSource(file);
   const customFields = state.all('customField');
   let proposals = analyseWorkbook(source, state.settings, customFields);
-  if (mapping !== undefined) proposals = applyMappingFile(proposals, mapping, state.settings, customFields);
+  if (mapping !== undefined) proposals = readMappingFile(proposals, mapping, state.settings, customFields, source);
   if (!proposals.some((p) => p.include)) throw new UsageError(`${source.fileName}: no sheet looks like projects, milestones, people, allocations or RAID items; give a --mapping file`);
   const newId = createIdGenerator({ now: () => io.now().getTime(), random });
   const { report, result } = previewImport(state, source, proposals, { newId, now: () => io.now().toISOString(), today: localToday(io.now()) });
