@@ -14,7 +14,7 @@ export default defineConfig({
           name: 'node',
           root,
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'build/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'build/**/*.test.ts', 'test/corpus/**/*.test.ts'],
         },
       },
       {
