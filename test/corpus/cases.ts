@@ -304,6 +304,65 @@ function textAndNumbers(): CorpusCase {
   return { name: 'text-numbers', about: 'line breaks, spaces and scripts kept; % complete as fractions; money with float noise', sheets: [{ name: 'Projects', rows }], formats: ALL, expected: { project: expected } };
 }
 
+/**
+ * The end-to-end test's client workbook (test/fixtures/clients/client-portfolio.xlsx, saved by
+ * LibreOffice from this case by make-fixtures.ts): stages in the client's own words, two of them
+ * nobody's vocabulary knows (mapped by the user in the wizard), a RAG carried only as fill
+ * colour, and a monthly % FTE grid whose header starts with a real date cell.
+ */
+export const CLIENT_STAGE_CHOICES: Record<string, string> = { 'Gate 2 - Mobilise': 'approved', 'Gate 3 - Deliver': 'in-progress' };
+export function clientPortfolio(): CorpusCase {
+  const stages: [string, string][] = [
+    ['In Flight', 'in-progress'],
+    ['Gate 2 - Mobilise', 'approved'],
+    ['Gate 3 - Deliver', 'in-progress'],
+    ['Closed', 'closed'],
+  ];
+  const fills: [string, string][] = [
+    ['#00b050', 'G'],
+    ['#ffc000', 'A'],
+    ['#ff0000', 'R'],
+  ];
+  const portfolio: CorpusCell[][] = [['ID', 'Project', 'Stage', 'RAG', 'Start', 'Finish', 'Budget (£k)']];
+  const projects: NonNullable<Expected['project']> = [];
+  for (let i = 0; i < 8; i++) {
+    const [word, stage] = stages[i % stages.length]!;
+    const [fill, rag] = fills[i % fills.length]!;
+    const start = iso(2026, 1 + (i % 3), 5 + i);
+    const finish = iso(2026, 7 + (i % 5), 10 + i);
+    portfolio.push([code(i), projectName(i), word, { fill }, { date: start, fmt: 'DMY' }, { date: finish, fmt: 'DMY' }, 50 + 25 * i]);
+    projects.push({ code: code(i), name: projectName(i), stage, 'rag.overall': rag, start, finish, budget: (50 + 25 * i) * 100_000 });
+  }
+  const header: CorpusCell[] = ['Project', 'Resource', { date: '2026-01-01', fmt: 'MMM-YY' }, ...MONTHS.slice(1, 6).map((m) => `${m}-26`)];
+  const grid: CorpusCell[][] = [header];
+  const allocations: NonNullable<Expected['allocation']> = [];
+  for (let r = 0; r < 6; r++) {
+    const project = code(r % 4);
+    const person = PEOPLE[r]!;
+    const line: CorpusCell[] = [project, person];
+    for (let m = 1; m <= 6; m++) {
+      const pct = (r + m) % 5 === 0 ? null : [0.5, 1, 0.2, 0.25][(r + m) % 4]!;
+      line.push(pct === null ? null : { pct });
+      if (pct !== null) allocations.push({ project, person, start: iso(2026, m, 1), end: iso(2026, m, lastDay(2026, m)), hoursPerWeek: pct * 37.5 });
+    }
+    grid.push(line);
+  }
+  return {
+    name: 'client-portfolio',
+    about: 'stage words mapped in the wizard, RAG as fill colour only, a monthly % FTE grid with a date cell in its header',
+    sheets: [
+      { name: 'Portfolio', rows: portfolio },
+      { name: 'Resourcing', rows: grid },
+    ],
+    formats: BOOKS,
+    expected: { project: projects, allocation: allocations },
+    adjust: (proposals) => {
+      const p = proposals.find((x) => x.sheet === 'Portfolio');
+      if (p) p.mapping.values = { ...p.mapping.values, stage: { ...p.mapping.values?.['stage'], ...CLIENT_STAGE_CHOICES } };
+    },
+  };
+}
+
 export function corpusCases(): CorpusCase[] {
-  return [rowsSurvive(), german(), french(), usDates(), serialsAndLongForms(), monthlyFteGrid(), weeklyGrid(), scaleFromContext(), scaleGroupHeader(), ragFill(), statusLog(), textAndNumbers()];
+  return [clientPortfolio(), rowsSurvive(), german(), french(), usDates(), serialsAndLongForms(), monthlyFteGrid(), weeklyGrid(), scaleFromContext(), scaleGroupHeader(), ragFill(), statusLog(), textAndNumbers()];
 }
