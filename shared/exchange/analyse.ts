@@ -192,10 +192,10 @@ export function previewImport(
   for (const p of chosen) {
     const sheet = source.sheets.find((s) => s.name === p.sheet);
     const firstText = (r: number) => cellText(sheet?.rows[r]?.find((c) => c !== null) ?? null).slice(0, 80);
-    for (const s of layoutSkips(p)) extra.push({ sheet: p.sheet, row: s.row + 1, status: 'skipped', reason: s.reason, kind: p.kind, label: s.text ?? firstText(s.row) });
+    for (const s of layoutSkips(p)) extra.push({ sheet: p.sheet, row: s.row + 1, status: 'skipped', reason: s.reason, kind: p.kind, label: s.text ?? firstText(s.row), layout: true });
     for (let r = 0; r <= p.mapping.headerRow; r++) {
       if (p.skipped.some((s) => s.row === r)) continue;
-      extra.push({ sheet: p.sheet, row: r + 1, status: 'skipped', reason: r === p.mapping.headerRow ? 'header row' : 'header row (group headings)', kind: p.kind, label: firstText(r) });
+      extra.push({ sheet: p.sheet, row: r + 1, status: 'skipped', reason: r === p.mapping.headerRow ? 'header row' : 'header row (group headings)', kind: p.kind, label: firstText(r), layout: true });
     }
   }
   const order = new Map(chosen.map((p, i) => [p.sheet, i]));

@@ -16,8 +16,11 @@ import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceW
 import { convertCell, inferDateOrder } from './convert-cell';
 import { parsePeriodHeader } from './periods';
 import { labelOf } from './labels';
+import { plural } from '../util/plural';
+import { ragFromFill, type RagLetter } from './fill-colour';
 import { fieldsFor, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
 import type { LooseRecord as Rec } from '../model/record';
+import { latestStatusOps, statusKey, type LatestStatus } from './status-import';
 
 /** How one sheet is read: what it holds, where its table is, which column is which field. */
 export interface SheetMapping {
@@ -30,13 +33,26 @@ export interface SheetMapping {
   lastDataRow: number;
   /** Rows inside the data range to skip, with the reason (blank, totals, repeated header…). */
   skipRows?: { row: number; reason: string }[];
-  /** Field per source column (null = ignored); `scale` multiplies money ("Budget (£k)"). */
-  columns: { column: number; field: string | null; scale?: number }[];
+  /**
+   * Field per source column (null = ignored); `scale` multiplies money ("Budget (£k)");
+   * `onError` is what a cell of the column that cannot be read does: 'keep-row' (the default)
+   * imports the rest of the row with the field left empty (unchanged on an update), 'skip-row'
+   * does not import the row.
+   */
+  columns: { column: number; field: string | null; scale?: number; onError?: CellErrorPolicy }[];
   /** Allocations as a wide grid: one column per week or month, hours per week in the cells. */
   periods?: { columns: { column: number; start: IsoDate; end: IsoDate; label: string }[]; kind: 'week' | 'month' } | null;
   /** How text dates like 03/04/2026 are read; absent = from the column's dates, else the workbook's setting. */
   dateOrder?: DateOrder;
+  /**
+   * Status reports only: also set each project's RAG (every dimension the report gives) and status
+   * narrative from its newest report in the sheet, in the same plan (status-import.ts).
+   */
+  latestToProject?: boolean;
 }
+
+/** What a cell that cannot be read does to its row (SheetMapping.columns[].onError). */
+export type CellErrorPolicy = 'keep-row' | 'skip-row';
 
 export interface ImportOptions {
   today: IsoDate;
@@ -44,7 +60,7 @@ export interface ImportOptions {
 }
 
 export type RowStatus = 'new' | 'updated' | 'unchanged' | 'skipped';
-export type MatchRule = 'id' | 'code' | 'name' | 'email' | 'project and name' | 'title' | 'project, person and dates';
+export type MatchRule = 'id' | 'code' | 'name' | 'email' | 'project and name' | 'title' | 'project, person and dates' | 'project and period';
 
 export interface CellIssue {
   sheet: string;
@@ -56,6 +72,11 @@ export interface CellIssue {
   severity: 'error' | 'warning';
   message: string;
   value?: string;
+  /**
+   * For an error: 'cell-not-read' when the row was imported without this cell (its field left
+   * empty on a new record, unchanged on an update), 'row-not-imported' when its row was not.
+   */
+  outcome?: 'cell-not-read' | 'row-not-imported';
 }
 
 export interface FieldChange {
@@ -80,6 +101,8 @@ export interface RowReport {
   recordId?: string;
   match?: MatchRule;
   changes?: FieldChange[];
+  /** A skipped row that holds no data: a title, header, totals, blank, repeated header or note row. */
+  layout?: boolean;
 }
 
 export interface ImportCounts {
@@ -87,7 +110,14 @@ export interface ImportCounts {
   new: number;
   updated: number;
   unchanged: number;
+  /** Rows skipped: layout + notImported. */
   skipped: number;
+  /** Rows set aside as layout (titles, headers, totals, blanks, repeated headers, notes). */
+  layout: number;
+  /** Rows of data that were not imported, each with its reason. */
+  notImported: number;
+  /** Cells that could not be read on rows that were imported without them. */
+  cellsNotRead: number;
   errors: number;
   warnings: number;
 }
@@ -101,6 +131,8 @@ export interface ImportReport {
   creates: { entity: EntityName; label: string }[];
   /** Per sheet: how rows are matched to existing records, in words. */
   matchRules: { sheet: string; rule: string }[];
+  /** Status sheets imported with `latestToProject`: each project's newest report and what it sets on the project. */
+  latest?: LatestStatus[];
 }
 
 export interface ImportPlan {
@@ -116,9 +148,10 @@ const MATCH_RULES: Record<ImportKind, string> = {
   resource: 'by the record id of our own exports, else by name (ignoring case and spaces), else by e-mail',
   allocation: 'by the record id of our own exports, else by project, person (or role) and dates',
   raid: 'by the record id of our own exports, else by reference, else by project and title',
+  status: 'by the record id of our own exports, else by project and period (month)',
 };
 
-const KIND_ORDER: ImportKind[] = ['project', 'resource', 'milestone', 'allocation', 'raid'];
+const KIND_ORDER: ImportKind[] = ['project', 'resource', 'milestone', 'allocation', 'raid', 'status'];
 
 const nameKey = (s: unknown) => matchKey(String(s ?? '')).replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -179,7 +212,14 @@ function indexes(state: WorkbookState, entity: EntityName): Indexes {
   for (const r of state.values(entity)) {
     ix.byId.set(r.id, r);
     if (r['code']) push(ix.byCode, nameKey(r['code']), r);
-    const nm = entity === 'raid' ? `${String(r['projectId'] ?? '')}|${nameKey(r['title'])}` : entity === 'milestone' ? `${String(r['projectId'])}|${nameKey(r['name'])}` : nameKey(r['name']);
+    const nm =
+      entity === 'raid'
+        ? `${String(r['projectId'] ?? '')}|${nameKey(r['title'])}`
+        : entity === 'milestone'
+          ? `${String(r['projectId'])}|${nameKey(r['name'])}`
+          : entity === 'statusReport'
+            ? statusKey(r['projectId'], r['period'])
+            : nameKey(r['name']);
     push(ix.byName, nm, r);
     if (r['email']) push(ix.byEmail, String(r['email']).trim().toLowerCase(), r);
   }
@@ -193,6 +233,8 @@ function recordLabel(kind: ImportKind, v: Map<string, unknown>, existing: Rec | 
       return [get('code'), get('name')].filter(Boolean).join(' ');
     case 'raid':
       return [get('code'), get('title')].filter(Boolean).join(' ');
+    case 'status':
+      return [labelOf(ctx, 'project', get('projectId')), get('period')].filter(Boolean).join(' ');
     case 'allocation': {
       const p = labelOf(ctx, 'project', get('projectId'));
       const who = labelOf(ctx, 'resource', get('resourceId')) || labelOf(ctx, 'role', get('roleId'));
@@ -223,7 +265,10 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
   const opRows: number[] = [];
   const creates: ImportReport['creates'] = [];
   const createdByKey = new Map<string, string>();
+  /** Rows of projects and people this import did not import, by name key: rows naming them say so. */
+  const refusedParents = new Map<string, { what: string; sheet: string; row: number; reason: string }>();
   const matchRules: ImportReport['matchRules'] = [];
+  const latest: LatestStatus[] = [];
   const sheets = new Map(source.sheets.map((s) => [s.name, s]));
 
   /** A reference that names a record nobody has: create it (programme, role, objective, person). */
@@ -256,7 +301,10 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
     matchRules.push({ sheet: sheet.name, rule: MATCH_RULES[kind] });
     const skip = new Map((mapping.skipRows ?? []).map((s) => [s.row, s.reason]));
     const seen = new Map<string, number>();
+    const firstRowOfSheet = rows.length;
     let allocIx: Map<string, Rec> | null = null;
+    /** Per RAG column: empty cells whose fill colour gave the RAG, and fills that gave none. */
+    const fillTally = new Map<number, Record<RagLetter, number> & { other: number; example: string }>();
 
     // Text dates: the order comes from each column's own dates where they decide it.
     const orders = new Map<number, DateOrder>();
@@ -287,17 +335,34 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       const rowNo = r + 1;
       const skipReason = skip.get(r);
       if (skipReason !== undefined) {
-        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: skipReason, kind, label: cellText(line.find((c) => c !== null) ?? null).slice(0, 80) });
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: skipReason, kind, label: cellText(line.find((c) => c !== null) ?? null).slice(0, 80), layout: true });
         continue;
       }
       if (!line.some((c) => c !== null && c !== '')) {
-        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: 'blank row', kind, label: '' });
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: 'blank row', kind, label: '', layout: true });
         continue;
       }
       const values = new Map<string, unknown>();
       const rowIssues: CellIssue[] = [];
       const issue = (column: number, severity: CellIssue['severity'], message: string, value?: string) =>
         rowIssues.push({ sheet: sheet.name, row: rowNo, column: column < 0 ? '' : columnLetter(column), header: column < 0 ? '' : headerText(column), severity, message, ...(value !== undefined ? { value } : {}) });
+      // Cells that cannot be read: the row goes on without them unless their column says to skip it.
+      const unread = new Map<string, CellIssue>();
+      const refusing: CellIssue[] = [];
+      const notRead = (m: (typeof mapped)[number], message: string, value: string, keys: readonly string[] = [m.f.key]) => {
+        issue(m.column, 'error', message, value);
+        const i = rowIssues[rowIssues.length - 1]!;
+        i.outcome = 'cell-not-read';
+        for (const k of keys) unread.set(k, i);
+        if (m.onError === 'skip-row') refusing.push(i);
+      };
+      /** A reference naming a record whose own row this import did not import. */
+      const parentMessage = (m: (typeof mapped)[number], text: string): string | undefined => {
+        const src = m.f.col.options;
+        if (src !== 'project' && src !== 'resource' && src !== 'person') return undefined;
+        const p = refusedParents.get(`${src === 'project' ? 'project' : 'resource'}|${nameKey(text)}`);
+        return p ? `its ${p.what} (row ${p.row} of sheet ${p.sheet}) was not imported: ${p.reason}` : undefined;
+      };
 
       for (const m of mapped) {
         const cell = line[m.column] ?? null;
@@ -306,15 +371,31 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
           if (t) values.set(m.f.key, t);
           continue;
         }
-        if (m.f.key === 'period') {
+        if (m.f.key === 'period' && m.f.virtual) {
           if (cell === null || cell === '') continue;
           // The same reading as a wide grid's period headers: a week, a month, or the week of a date.
           const p = parsePeriodHeader(cell, { dateOrder: orders.get(m.column) ?? state.settings.dateOrder });
           if (p) {
             values.set('start', p.start);
             values.set('end', p.end);
-          } else issue(m.column, 'error', `"${cellText(cell)}" is not a week or month (use 2026-W05, Jan-26 or a date)`, cellText(cell));
+          } else notRead(m, `"${cellText(cell)}" is not a week or month (use 2026-W05, Jan-26 or a date)`, cellText(cell), ['start', 'end']);
           continue;
+        }
+        // A RAG shown only by the cell's fill colour: its hue says red, amber or green (fill-colour.ts).
+        if (m.f.col.type === 'rag' && sheet.fills && (cell === null || (typeof cell === 'string' && cell.trim() === ''))) {
+          const fill = sheet.fills[`${r},${m.column}`];
+          if (fill !== undefined) {
+            const rag = ragFromFill(fill);
+            const tally = fillTally.get(m.column) ?? { R: 0, A: 0, G: 0, other: 0, example: '' };
+            fillTally.set(m.column, tally);
+            if (rag) {
+              values.set(m.f.key, rag);
+              tally[rag]++;
+              continue;
+            }
+            tally.other++;
+            if (!tally.example) tally.example = `#${fill} (row ${rowNo})`;
+          }
         }
         // A blank cell says nothing: it never erases a value the workbook holds (merging one of
         // our own exports is where a cleared cell is a change, and the merge sees it three ways).
@@ -338,11 +419,16 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
           } else values.set(m.f.key, createTarget(m.f.creates, text));
           continue;
         }
+        const parent = text && res.reason.startsWith('has no match') ? parentMessage(m, text) : undefined;
+        if (parent) {
+          notRead(m, `${m.f.label} "${text}": ${parent}`, text);
+          continue;
+        }
         if (kind === 'allocation' && m.f.key === 'resourceId' && text && res.reason.startsWith('has no match')) {
           values.set('resourceId', createTarget('resource', text));
           continue;
         }
-        issue(m.column, 'error', `${m.f.label} ${res.reason}`, text);
+        notRead(m, `${m.f.label} ${res.reason}`, text);
       }
 
       // Virtual fields.
@@ -389,14 +475,50 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       } else if (kind === 'raid') {
         if (values.get('code')) pick(ix.byCode.get(nameKey(values.get('code'))), 'code');
         if (!existing && !ambiguity && values.get('title')) pick(ix.byName.get(`${String(values.get('projectId') ?? '')}|${nameKey(values.get('title'))}`), 'title');
+      } else if (kind === 'status') {
+        if (values.get('projectId') && values.get('period')) pick(ix.byName.get(statusKey(values.get('projectId'), values.get('period'))), 'project and period');
       }
 
       const label = recordLabel(kind, values, existing, ctx);
-      const errors = rowIssues.filter((i) => i.severity === 'error');
       issues.push(...rowIssues);
+      // Errors that refuse the row: a cell of a column set to skip such rows, or any other error.
+      const refusals = rowIssues.filter((i) => i.severity === 'error' && (i.outcome !== 'cell-not-read' || refusing.includes(i)));
+      /** The row is not imported: its cells' errors say so, and rows naming its record say why. */
+      const skipRow = (reason: string, register = true) => {
+        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason, kind, label });
+        for (const i of rowIssues) if (i.severity === 'error') i.outcome = 'row-not-imported';
+        if (!register || (kind !== 'project' && kind !== 'resource')) return;
+        const what = kind === 'project' ? 'project' : 'person';
+        const names = kind === 'project' ? [values.get('code'), values.get('name'), `${String(values.get('code') ?? '')} ${String(values.get('name') ?? '')}`] : [values.get('name'), values.get('email')];
+        for (const n of names) {
+          const k = typeof n === 'string' ? nameKey(n) : '';
+          if (k && !refusedParents.has(`${kind}|${k}`)) refusedParents.set(`${kind}|${k}`, { what, sheet: sheet.name, row: rowNo, reason });
+        }
+      };
+      /** The row is imported without its unread cells: say what became of each. */
+      const keptRow = (isNew: boolean) => {
+        for (const i of new Set(unread.values())) if (i.outcome === 'cell-not-read') i.message += isNew ? '; left empty' : '; left as it was';
+      };
+      /** A field the row needs, with why its cell gave nothing when it had one. */
+      const needed = (f: ExchangeField | undefined, ...keys: string[]) => {
+        const u = [f?.key ?? '', ...keys].map((k) => unread.get(k)).find(Boolean);
+        return `${f?.label ?? keys[0]}${u ? ` (${u.column} “${u.header}”: ${u.message})` : ''}`;
+      };
+      const refusedText = () => `${refusals.map((e) => `${e.column} “${e.header}”: ${e.message}`).join('; ')}${refusals.some((e) => refusing.includes(e)) ? ' (the column is set to skip rows with a cell that cannot be read)' : ''}`;
 
       if (kind === 'allocation' && mapping.periods && mapping.periods.columns.length) {
-        handleWideRow(line, rowNo, values, errors.length > 0);
+        if (ambiguity) skipRow(`ambiguous: ${ambiguity}; add a code or make names unique`);
+        else if (refusals.length) skipRow(refusedText());
+        else if (!values.get('projectId') || (!values.get('resourceId') && !values.get('roleId')))
+          skipRow(`an allocation needs ${[!values.get('projectId') ? needed(byKey.get('projectId')) : '', !values.get('resourceId') && !values.get('roleId') ? needed(byKey.get('resourceId'), 'roleId') : ''].filter(Boolean).join(' and ')}`);
+        else {
+          const firstIssue = issues.length;
+          handleWideRow(line, rowNo, values);
+          const wide = rows[rows.length - 1]!;
+          for (const i of issues.slice(firstIssue)) if (i.severity === 'error') rowIssues.push(i);
+          if (wide.status !== 'skipped') keptRow(wide.status === 'new');
+          else for (const i of rowIssues) if (i.severity === 'error') i.outcome = 'row-not-imported';
+        }
         continue;
       }
       if (kind === 'allocation' && !existing) {
@@ -410,19 +532,23 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
 
       const rowIndex = rows.length;
       if (ambiguity) {
-        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: `ambiguous: ${ambiguity}; add a code or make names unique`, kind, label });
+        skipRow(`ambiguous: ${ambiguity}; add a code or make names unique`);
         continue;
       }
-      if (errors.length) {
-        rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: errors.map((e) => `${e.column} “${e.header}”: ${e.message}`).join('; '), kind, label });
+      if (refusals.length) {
+        skipRow(refusedText());
         continue;
       }
-      // The same record twice in one file: the first row wins.
-      const identity = existing ? `id:${existing.id}` : kind === 'project' && values.get('code') ? `code:${nameKey(values.get('code'))}` : null;
+      // The same record twice in one file: the first row wins (a status log's second report of a
+      // project for the same month too: it is listed, with the row that was imported).
+      const reportProject = kind === 'status' ? (values.get('projectId') ?? existing?.['projectId']) : undefined;
+      const reportPeriod = kind === 'status' ? (values.get('period') ?? existing?.['period']) : undefined;
+      const reportOf = reportProject && reportPeriod ? statusKey(reportProject, reportPeriod) : null;
+      const identity = reportOf ? `report:${reportOf}` : existing ? `id:${existing.id}` : kind === 'project' && values.get('code') ? `code:${nameKey(values.get('code'))}` : null;
       if (identity) {
         const first = seen.get(identity);
         if (first !== undefined) {
-          rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: `duplicate of row ${first} (same ${KIND_LABELS[kind].singular})`, kind, label });
+          skipRow(reportOf ? `duplicate of row ${first} (the same project and period ${String(reportPeriod)}; row ${first} was imported)` : `duplicate of row ${first} (same ${KIND_LABELS[kind].singular})`, false);
           continue;
         }
         seen.set(identity, rowNo);
@@ -442,6 +568,7 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
         // Rows below (an allocation naming the project by its new code) find the record by its new name.
         if (kind === 'project' && ('code' in set || 'name' in set)) ic.rename('project', existing.id, `${String(set['code'] ?? existing['code'])} ${String(set['name'] ?? existing['name'])}`);
         if (kind === 'resource' && 'name' in set) ic.rename('resource', existing.id, String(set['name']));
+        keptRow(false);
         if (!changes.length) {
           rows.push({ sheet: sheet.name, row: rowNo, status: 'unchanged', kind, label, recordId: existing.id, ...(match ? { match } : {}) });
           continue;
@@ -450,16 +577,18 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
         ops.push({ op: 'update', entity, id: existing.id, changes: set });
         opRows.push(rowIndex);
       } else {
-        const missing = fields.filter((f) => f.requiredForCreate && (values.get(f.key) === undefined || values.get(f.key) === '' || values.get(f.key) === null));
+        // A new record needs its required fields; a cell that could not be read names why one is missing.
+        const missing = fields.filter((f) => f.requiredForCreate && (values.get(f.key) === undefined || values.get(f.key) === '' || values.get(f.key) === null)).map((f) => needed(f));
         if (kind === 'allocation') {
-          if (!values.get('resourceId') && !values.get('roleId')) missing.push(byKey.get('resourceId')!);
-          if (!values.get('start') || !values.get('end')) missing.push(byKey.get('start')!);
-          if (values.get('amount') === undefined || values.get('amount') === null) missing.push(byKey.get('amount')!);
+          if (!values.get('resourceId') && !values.get('roleId')) missing.push(needed(byKey.get('resourceId'), 'roleId'));
+          if (!values.get('start') || !values.get('end')) missing.push(needed(byKey.get('start'), 'end'));
+          if (values.get('amount') === undefined || values.get('amount') === null) missing.push(needed(byKey.get('amount'), 'fte'));
         }
         if (missing.length) {
-          rows.push({ sheet: sheet.name, row: rowNo, status: 'skipped', reason: `a new ${KIND_LABELS[kind].singular} needs ${missing.map((f) => f.label).join(', ')}`, kind, label });
+          skipRow(`a new ${KIND_LABELS[kind].singular} needs ${missing.join(', ')}`);
           continue;
         }
+        keptRow(true);
         const id = opts.newId();
         const record: Record<string, unknown> = { id };
         for (const [key, value] of values) writeFieldPath(record, key, value);
@@ -471,6 +600,27 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       }
     }
 
+    // One warning per RAG column read from colours, so the report says where the RAG came from.
+    for (const [column, t] of fillTally) {
+      const n = t.R + t.A + t.G;
+      const base = { sheet: sheet.name, row: mapping.headerRow + 1, column: columnLetter(column), header: headerText(column), severity: 'warning' as const };
+      if (n > 0) issues.push({ ...base, message: `RAG read from the cell colour (${plural(n, 'row')}: ${t.R} red, ${t.A} amber, ${t.G} green)` });
+      if (t.other > 0) issues.push({ ...base, message: `${plural(t.other, 'empty cell')} of this RAG column ${t.other === 1 ? 'has' : 'have'} a fill colour that is not red, amber or green, such as ${t.example}; left without a RAG` });
+    }
+
+    if (kind === 'status' && mapping.latestToProject) {
+      const projectFields = new Map(fieldsFor('project', state.settings, customFields).map((f) => [f.key, f]));
+      const describe = (field: string, before: unknown, after: unknown): FieldChange => {
+        const f = projectFields.get(field);
+        return { field, label: f?.label ?? field, before, after, ...(f ? { beforeText: show(f, before), afterText: show(f, after) } : {}) };
+      };
+      const plan = latestStatusOps(state, rows, firstRowOfSheet, ops, describe, (id) => labelOf(ctx, 'project', id));
+      ops.push(...plan.ops);
+      opRows.push(...plan.opRows);
+      issues.push(...plan.issues);
+      latest.push(...plan.latest);
+    }
+
     function allocationIndex(): Map<string, Rec> {
       if (!allocIx) {
         allocIx = new Map();
@@ -479,17 +629,12 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       return allocIx;
     }
 
-    /** A wide allocation row: one allocation per period cell that holds hours. */
-    function handleWideRow(line: SourceCell[], rowNo: number, values: Map<string, unknown>, hasErrors: boolean) {
+    /**
+     * A wide allocation row (its project and person or role read): one allocation per period cell
+     * that holds hours; a period cell that cannot be read is listed and the others import.
+     */
+    function handleWideRow(line: SourceCell[], rowNo: number, values: Map<string, unknown>) {
       const label = recordLabel('allocation', values, undefined, ctx);
-      if (hasErrors) {
-        rows.push({ sheet: mapping.sheet, row: rowNo, status: 'skipped', reason: issues.filter((i) => i.sheet === mapping.sheet && i.row === rowNo && i.severity === 'error').map((e) => `${e.column}: ${e.message}`).join('; '), kind: 'allocation', label });
-        return;
-      }
-      if (!values.get('projectId') || (!values.get('resourceId') && !values.get('roleId'))) {
-        rows.push({ sheet: mapping.sheet, row: rowNo, status: 'skipped', reason: 'an allocation needs a project and a person or role', kind: 'allocation', label });
-        return;
-      }
       const rowIndex = rows.length;
       let created = 0;
       let updated = 0;
@@ -498,9 +643,12 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       for (const p of mapping.periods!.columns) {
         const cell = line[p.column] ?? null;
         if (cell === null || cell === '') continue;
-        const hours = typeof cell === 'number' ? cell : Number(cellText(cell).replace(/[^\d.,-]/g, '').replace(',', '.'));
+        // Text with no digit ("lots", "n/a", "?") is not 0 hours: it is listed; a lone dash is how sheets show nothing.
+        const text = typeof cell === 'number' ? '' : cellText(cell).trim();
+        if (typeof cell !== 'number' && /^[-–—]?$/.test(text)) continue;
+        const hours = typeof cell === 'number' ? cell : /\d/.test(text) ? Number(text.replace(/[^\d.,-]/g, '').replace(',', '.')) : NaN;
         if (!Number.isFinite(hours) || hours < 0) {
-          issues.push({ sheet: mapping.sheet, row: rowNo, column: columnLetter(p.column), header: p.label, severity: 'error', message: `"${cellText(cell)}" is not a number of hours`, value: cellText(cell) });
+          issues.push({ sheet: mapping.sheet, row: rowNo, column: columnLetter(p.column), header: p.label, severity: 'error', message: `"${cellText(cell)}" is not a number of hours`, value: cellText(cell), outcome: 'cell-not-read' });
           continue;
         }
         if (hours === 0) continue;
@@ -537,7 +685,7 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
   }
 
   const shown = collapseWarnings(issues);
-  return { report: { fileName: source.fileName, rows, issues: shown, counts: countRows(rows, shown), creates, matchRules }, ops, opRows };
+  return { report: { fileName: source.fileName, rows, issues: shown, counts: countRows(rows, shown), creates, matchRules, ...(latest.length ? { latest } : {}) }, ops, opRows };
 }
 
 /** A value as the register shows it; references are named with the records this import creates. */
@@ -584,18 +732,22 @@ function normal(v: unknown): unknown {
 }
 
 export function countRows(rows: readonly RowReport[], issues: readonly CellIssue[]): ImportCounts {
-  const c: ImportCounts = { rows: rows.length, new: 0, updated: 0, unchanged: 0, skipped: 0, errors: 0, warnings: 0 };
-  for (const r of rows) c[r.status]++;
+  const c: ImportCounts = { rows: rows.length, new: 0, updated: 0, unchanged: 0, skipped: 0, layout: 0, notImported: 0, cellsNotRead: 0, errors: 0, warnings: 0 };
+  for (const r of rows) {
+    c[r.status]++;
+    if (r.status === 'skipped') c[r.layout ? 'layout' : 'notImported']++;
+  }
   for (const i of issues) {
     if (i.severity === 'error') c.errors++;
     else c.warnings++;
+    if (i.outcome === 'cell-not-read') c.cellsNotRead++;
   }
   return c;
 }
 
 /** Rows the layout detection skipped (titles, totals, notes), as report rows: every row is accounted for. */
 export function layoutRows(sheet: SourceSheet, kind: ImportKind, skipped: readonly { row: number; reason: string; text?: string }[]): RowReport[] {
-  return skipped.map((s) => ({ sheet: sheet.name, row: s.row + 1, status: 'skipped' as const, reason: s.reason, kind, label: s.text ?? cellText(sheet.rows[s.row]?.find((c) => c !== null) ?? null).slice(0, 80) }));
+  return skipped.map((s) => ({ sheet: sheet.name, row: s.row + 1, status: 'skipped' as const, reason: s.reason, kind, label: s.text ?? cellText(sheet.rows[s.row]?.find((c) => c !== null) ?? null).slice(0, 80), layout: true }));
 }
 
 export type { ExchangeField };
