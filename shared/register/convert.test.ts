@@ -229,6 +229,46 @@ describe('parseCell: dates', () => {
     expect(value(d, '1 Sept 2026')).toBe('2026-09-01');
     expect(value(d, '2026 Apr 3')).toBe('2026-04-03');
   });
+  it('reads dates written out in German, French, Spanish and Dutch, whatever the order', () => {
+    const cases: [string, string][] = [
+      ['7. April 2027', '2027-04-07'],
+      ['Montag, 7. April 2027', '2027-04-07'],
+      ['Mo., 7. Apr. 2027', '2027-04-07'],
+      ['am 3. März 2026', '2026-03-03'],
+      ['3. Mrz. 2026', '2026-03-03'],
+      ['1. Dez 2026', '2026-12-01'],
+      ['4 mars 2026', '2026-03-04'],
+      ['1er mars 2026', '2026-03-01'],
+      ['mercredi 4 mars 2026', '2026-03-04'],
+      ['le 14 févr. 2026', '2026-02-14'],
+      ['3 janv. 2026', '2026-01-03'],
+      ['15 août 2026', '2026-08-15'],
+      ['25 déc. 2026', '2026-12-25'],
+      ['4 de marzo de 2026', '2026-03-04'],
+      ['miércoles, 4 de marzo de 2026', '2026-03-04'],
+      ['1º de enero de 2027', '2027-01-01'],
+      ['7 dic 2026', '2026-12-07'],
+      ['4 maart 2026', '2026-03-04'],
+      ['woensdag 4 maart 2026', '2026-03-04'],
+      ['12 mei 2026', '2026-05-12'],
+      ['3 okt. 2026', '2026-10-03'],
+      ['Mar 4, 2026', '2026-03-04'],
+      ['4-Mar-26', '2026-03-04'],
+      ['the 4th of March 2026', '2026-03-04'],
+    ];
+    for (const [t, iso] of cases) {
+      expect(value(d, t), t).toBe(iso);
+      expect(value(d, t, us), `${t} (MDY)`).toBe(iso);
+    }
+  });
+  it('reads the year by its size in a written-out date, and refuses days the month does not have', () => {
+    expect(value(d, '26-Mar-04', context({ dateOrder: 'YMD' }))).toBe('2026-03-04');
+    expect(value(d, '4-Mar-26', context({ dateOrder: 'YMD' }))).toBe('2026-03-04');
+    expect(value(d, '4 Mar 99')).toBe('1999-03-04');
+    expect(value(d, '31 juin 2026')).toBe('ERR is not a real date');
+    expect(value(d, '30 février 2026')).toBe('ERR is not a real date');
+    for (const t of ['4 de 2026', '4 jui 2026', 'de marzo de 2026', '4 mars de', 'Montag 2027']) expect(value(d, t), t).toMatch(/^ERR is not a date/);
+  });
   it('ignores a time of day after the date', () => {
     expect(value(d, '03/04/2026 00:00')).toBe('2026-04-03');
     expect(value(d, '2026-04-03T00:00:00Z')).toBe('2026-04-03');

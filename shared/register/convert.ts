@@ -412,31 +412,46 @@ function yearOf(token: string): number | null {
 const DATE_PATTERN: Record<DateOrder, string> = { DMY: 'dd/mm/yyyy', MDY: 'mm/dd/yyyy', YMD: 'yyyy-mm-dd' };
 
 /**
+ * Little words around a written-out date, dropped: "4 de marzo de 2026", "le 4 mars", "am 7. April",
+ * "the 4th of March".
+ */
+const DATE_FILLERS = new Set(['de', 'del', 'le', 'el', 'am', 'den', 'der', 'the', 'of', 'op']);
+
+/** "4th", "1st", "1er", "1re", "2e", "1º", "1°", "1ª": the day's number. */
+const ORDINAL_DAY = /^(\d{1,2})(?:st|nd|rd|th|er|re|e|ème|eme|º|°|ª)$/iu;
+
+/**
  * A calendar date as typed: ISO, numeric in the workbook's order (03/04/2026 is 3 April in DMY,
- * 4 March in MDY, never guessed), or with an English month name ("3 Apr 2026", "April 3, 2026").
- * Excel serial numbers are not read here: typed "45383" is far more likely a typo than a date.
+ * 4 March in MDY, never guessed), or with a month name in English, German, French, Spanish or
+ * Dutch ("3 Apr 2026", "April 3, 2026", "7. April 2027", "4 mars 2026", "4-Mar-26",
+ * "4 de marzo de 2026", "4 maart 2026", "1er mars 2026"); a weekday name is ignored
+ * ("Montag, 7. April 2027"). Excel serial numbers are not read here: typed "45383" is far more
+ * likely a typo than a date.
  */
 export function parseDateText(text: string, order: DateOrder): ParseResult {
   const notADate: ParseResult = { ok: false, reason: `is not a date (use ${DATE_PATTERN[order]})` };
   // A time of day after the date (Excel copies date-time cells so) says nothing about the day.
   const s = text.trim().replace(/(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)$/, '');
   const tokens = s
-    .split(/[\s/.\-,]+/)
-    .filter((t) => t !== '' && !isWeekday(t))
-    .map((t) => t.replace(/^(\d{1,2})(?:st|nd|rd|th)$/i, '$1'));
+    .normalize('NFC')
+    .split(/[\s/.\-,']+/)
+    .filter((t) => t !== '' && !isWeekday(t) && !DATE_FILLERS.has(t.toLowerCase()))
+    .map((t) => t.replace(ORDINAL_DAY, '$1'));
   if (tokens.length !== 3) return notADate;
   let yt: string;
   let mt: string;
   let dt: string;
   let month: number | null;
-  const words = tokens.filter((t) => /^[a-z]+$/i.test(t));
+  const words = tokens.filter((t) => /^\p{L}+$/u.test(t));
   if (words.length === 1) {
     month = monthOf(words[0]!);
     const nums = tokens.filter((t) => /^\d+$/.test(t));
     if (month === null || nums.length !== 2) return notADate;
     const [a, b] = nums as [string, string];
-    // A four-digit number is the year wherever it stands; otherwise the order decides.
-    const yearFirst = a.length === 4 || (b.length !== 4 && order === 'YMD');
+    // A four-digit number, or one over 31, is the year wherever it stands; otherwise the year
+    // comes last ("4-Mar-26"), or first in a year-first workbook ("26-Mar-04").
+    const yearLike = (t: string) => t.length === 4 || Number(t) > 31;
+    const yearFirst = yearLike(a) || (!yearLike(b) && order === 'YMD' && a.length === 2);
     [yt, dt] = yearFirst ? [a, b] : [b, a];
     mt = String(month);
   } else if (words.length === 0 && tokens.every((t) => /^\d+$/.test(t))) {
@@ -513,7 +528,7 @@ const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '☐', 'off', 'falsch
  * apostrophe is dropped too, and escapeText doubles it on the way out, so text that really
  * starts with "'=" survives a round trip.
  */
-function unescapeText(s: string): string {
+export function unescapeText(s: string): string {
   return s.length > 1 && s[0] === "'" && (FORMULA_START.has(s[1]!) || s[1] === "'") ? s.slice(1) : s;
 }
 
