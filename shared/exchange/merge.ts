@@ -96,8 +96,24 @@ export function exportSnapshotOf(source: SourceWorkbook): ExportSnapshot | { err
   return readSnapshot(sheet.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c === null ? null : cellText(c)))));
 }
 
-/** Blank in every form a cell can take: an unset checkbox reads back as FALSE. */
-const norm = (v: unknown): unknown => (v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0) ? null : v);
+/**
+ * Whether a file is merged into the workbook `workbookId` (it is one of that workbook's exports)
+ * or imported like any spreadsheet, with the note saying why. The app and `pmo import` both ask here.
+ */
+export function mergeChoice(snapshot: Pick<ExportSnapshot, 'workbookId' | 'workbookName'> | { error: string } | null | undefined, workbookId: string | undefined): { merge: true } | { merge: false; note: string | null } {
+  if (!snapshot) return { merge: false, note: null };
+  if ('error' in snapshot) return { merge: false, note: `This file ${snapshot.error}, so it cannot be merged cell by cell: its rows are imported like any spreadsheet’s.` };
+  if (workbookId !== undefined && snapshot.workbookId === workbookId) return { merge: true };
+  return { merge: false, note: `This file is an export of “${snapshot.workbookName}”, another workbook: its rows are imported like any spreadsheet’s, matched by code and name.` };
+}
+
+/**
+ * Blank in every form a cell can take: an unset checkbox reads back as FALSE. A line break is
+ * one whether written CR LF, CR or LF (the readers give LF), so text stored with CR LF is not
+ * offered as changed; any other difference in text, a space or a tab, is.
+ */
+const norm = (v: unknown): unknown =>
+  v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0) ? null : typeof v === 'string' && v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v;
 const same = (a: unknown, b: unknown) => jsonEqual(norm(a), norm(b));
 const headerKey = (s: string) => matchKey(s).replace(/[^\p{L}\p{N}%]/gu, '');
 

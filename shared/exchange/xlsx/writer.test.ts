@@ -3,7 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { excelSerialToIsoDate } from '../../register/convert';
 import { mixedColumns, mixedRows } from '../../../test/helpers/mixed-rows';
-import { columnName, isoDateToSerial, quoteSheetName, sanitiseSheetNames, writeXlsx, type XlsxSheet, type XlsxValue, type XlsxWorkbook } from './writer';
+import { columnName, describeTextLosses, isoDateToSerial, quoteSheetName, sanitiseSheetNames, writeXlsx, writeXlsxReport, type XlsxSheet, type XlsxValue, type XlsxWorkbook } from './writer';
 
 const CREATED = '2024-05-01T10:00:00.000Z';
 
@@ -264,8 +264,57 @@ describe('writeXlsx: text', () => {
     expect(one('plain').sst).toContain('<t>plain</t>');
     // Excel reads _xHHHH_ as an escaped character; a literal one is escaped in turn.
     expect(one('_x0041_').sst).toContain('<t>_x005F_x0041_</t>');
-    // CR as Excel writes it (an XML parser would turn a raw CR into LF).
-    expect(one('a\r\nb').sst).toContain('<t xml:space="preserve">a_x000D_\nb</t>');
+    // CR as a character reference (an XML parser would turn a raw CR into LF).
+    expect(one('a\r\nb').sst).toContain('<t xml:space="preserve">a&#13;\nb</t>');
+    expect(one('lone\rcr').cell).toMatchObject({ t: 's', v: 'lone\rcr' });
+  });
+
+  it('writes every character XML 1.0 allows, each read back as itself', () => {
+    // Tab, LF, CR, then U+0020 to U+D7FF, U+E000 to U+FFFD and a sample of the astral planes
+    // (as surrogate pairs), in cells of 2,000 characters.
+    const chars: string[] = ['\t', '\n', '\r'];
+    for (let c = 0x20; c <= 0xfffd; c++) if (c < 0xd800 || c > 0xdfff) chars.push(String.fromCharCode(c));
+    for (let c = 0x10000; c <= 0x10ffff; c += 0x3fd) chars.push(String.fromCodePoint(c));
+    chars.push(String.fromCodePoint(0x1f600), String.fromCodePoint(0x10ffff));
+    const cells: string[] = [];
+    for (let i = 0; i < chars.length; i += 2000) cells.push(`x${chars.slice(i, i + 2000).join('')}x`);
+    const { bytes, losses } = writeXlsxReport({ sheets: [{ name: 'S', columns: [{ header: 'H', width: 10 }], rows: cells.map((c) => [c]) }] });
+    expect(losses).toEqual([]);
+    const ws = read(bytes).Sheets.S!;
+    cells.forEach((c, i) => expect(ws[`A${i + 2}`]?.v, `cell A${i + 2}`).toBe(c));
+  });
+
+  it('reports the characters it cannot write, by cell, and text cut at the cell limit', () => {
+    const { bytes, losses } = writeXlsxReport({
+      sheets: [
+        { name: 'Projects', columns: [{ header: 'A', width: 10 }, { header: 'B', width: 10 }], rows: [['ok', 'bell\u0007 nul\u0000'], ['fine', 'vt\u000b'], ['bell\u0007 nul\u0000', 'x'.repeat(40_000)]] },
+        { name: 'RAID log', columns: [{ header: 'A', width: 10 }], rows: [['lone \ud800 half']] },
+      ],
+    });
+    expect(losses).toEqual([
+      { sheet: 'Projects', ref: 'B2', removed: 2 },
+      { sheet: 'Projects', ref: 'B3', removed: 1 },
+      { sheet: 'Projects', ref: 'A4', removed: 2 },
+      { sheet: 'Projects', ref: 'B4', removed: 0, cutAt: 32_767 },
+      { sheet: 'RAID log', ref: 'A2', removed: 1 },
+    ]);
+    expect(read(bytes).Sheets.Projects!.B2!.v).toBe('bell nul');
+    expect(describeTextLosses(losses)).toBe(
+      "6 characters that spreadsheets cannot hold (control characters) were left out of 4 cells: Projects!B2, Projects!B3, Projects!A4, 'RAID log'!A2. " +
+        'Text longer than a spreadsheet cell holds (32,767 characters) was cut short in 1 cell: Projects!B4.',
+    );
+    expect(describeTextLosses(losses.slice(0, 4), 2)).toBe('5 characters that spreadsheets cannot hold (control characters) were left out of 3 cells: Projects!B2, Projects!B3 and 1 more. Text longer than a spreadsheet cell holds (32,767 characters) was cut short in 1 cell: Projects!B4.');
+    expect(describeTextLosses([])).toBeNull();
+    expect(writeXlsxReport({ sheets: [{ name: 'S', columns: [{ header: 'H', width: 10 }], rows: [['tab\there\nand\r\nbreaks  ']] }] }).losses).toEqual([]);
+  });
+
+  it('wraps multi-line text so its lines show, in columns that do not wrap', () => {
+    const bytes = writeXlsx({ sheets: [{ name: 'S', columns: [{ header: 'H', width: 10 }, { header: 'W', width: 10, wrap: true }], rows: [['one line', 'one'], ['two\nlines', 'two\nlines'], ['=a\nb', null]] }] });
+    const p = parts(bytes);
+    expect(xfOf(p, 1, 'A2')).not.toContain('wrapText');
+    expect(xfOf(p, 1, 'A3')).toContain('wrapText="1"');
+    expect(xfOf(p, 1, 'A4')).toMatch(/quotePrefix="1".*wrapText="1"/s);
+    expect(xfOf(p, 1, 'B3')).toBe(xfOf(p, 1, 'B2'));
   });
 
   it('removes characters XML 1.0 cannot hold', () => {

@@ -139,15 +139,16 @@ function truncate(s: string, max: number): string {
 }
 
 /**
- * Text content of an element. CR as a character reference, or the XML parser turns it into LF.
- * Excel reads _xHHHH_ in text as an escaped character, so a literal one has its underscore
- * escaped (_x005F_) to come back unchanged.
+ * Text content of an element. CR as the character reference &#13;, or the XML parser turns it
+ * into LF (end-of-line handling); every XML parser reads the reference back as CR, where
+ * Excel's own _x000D_ is read as six letters by Gnumeric. Excel reads _xHHHH_ in text as an
+ * escaped character, so a literal one has its underscore escaped (_x005F_) to come back unchanged.
  */
 function escapeText(s: string): string {
   if (!NEEDS_TEXT_WORK.test(s)) return s;
   return stripInvalidXmlChars(s)
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '_x000D_'));
+    .replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 /** An attribute value in double quotes; whitespace controls as references (attribute normalisation). */
@@ -344,19 +345,27 @@ class SharedStrings {
   private readonly index = new Map<string, number>();
   /** Per string: whether it starts like a formula (its cells get quotePrefix). */
   readonly formulaLike: boolean[] = [];
+  /** Per string: whether it holds a line break (its cells wrap, so the lines show). */
+  readonly multiline: boolean[] = [];
+  /** Per string: what could not be written (characters XML cannot hold, text past Excel's limit), or null. */
+  readonly losses: ({ removed: number; cutAt?: number } | null)[] = [];
   private readonly items: string[] = [];
   count = 0;
 
-  /** Index of the string (added on first use); -1 for a string that is empty once cleaned. */
+  /** Index of the string (added on first use). */
   add(raw: string): number {
     this.count++;
     let i = this.index.get(raw);
     if (i !== undefined) return i;
-    const text = truncate(NEEDS_TEXT_WORK.test(raw) ? stripInvalidXmlChars(raw) : raw, MAX_CELL_CHARS);
+    const clean = NEEDS_TEXT_WORK.test(raw) ? stripInvalidXmlChars(raw) : raw;
+    const text = truncate(clean, MAX_CELL_CHARS);
     i = this.items.length;
     this.index.set(raw, i);
     // Starts like a formula (= + - @ tab CR, as OWASP lists them): quotePrefix on its cells.
     this.formulaLike.push(text !== '' && FORMULA_START.has(text[0]!));
+    this.multiline.push(text.includes('\n') || text.includes('\r'));
+    const removed = raw.length - clean.length;
+    this.losses.push(removed > 0 || text.length < clean.length ? { removed, ...(text.length < clean.length ? { cutAt: text.length } : {}) } : null);
     this.items.push(needsPreserve(text) ? `<si><t xml:space="preserve">${escapeText(text)}</t></si>` : `<si><t>${escapeText(text)}</t></si>`);
     return i;
   }
@@ -416,6 +425,8 @@ class CellStyles {
   readonly base: number;
   private q = -1;
   private d = -1;
+  /** Wrapped variants (plain, quoted) for multi-line text in a column that does not wrap. */
+  private readonly w = [-1, -1];
 
   constructor(
     private readonly styles: Styles,
@@ -428,6 +439,19 @@ class CellStyles {
   quoted(): number {
     if (this.q < 0) this.q = this.styles.xf({ ...this.look, numFmt: this.styles.numFmtId(this.numFmt), quote: true });
     return this.q;
+  }
+
+  /** A text cell's style: quotePrefix when it starts like a formula, wrapped when it holds a line break. */
+  text(quote: boolean, multiline: boolean): number {
+    const wrap = multiline && !this.look.wrap;
+    if (!wrap) return quote ? this.quoted() : this.base;
+    const k = quote ? 1 : 0;
+    let id = this.w[k]!;
+    if (id < 0) {
+      id = this.styles.xf({ ...this.look, wrap: true, numFmt: this.styles.numFmtId(this.numFmt), quote });
+      this.w[k] = id;
+    }
+    return id;
   }
 
   date(): number {
@@ -474,7 +498,7 @@ class DateSerials {
   }
 }
 
-function writeSheet(out: ChunkWriter, prep: PreparedSheet, styles: Styles, sst: SharedStrings, dates: DateSerials, selected: boolean): { filterRef: string | null } {
+function writeSheet(out: ChunkWriter, prep: PreparedSheet, styles: Styles, sst: SharedStrings, dates: DateSerials, selected: boolean, losses: XlsxTextLoss[]): { filterRef: string | null } {
   const { sheet } = prep;
   const notes = sheet.kind === 'notes';
   const columns = sheet.columns ?? [];
@@ -549,7 +573,9 @@ function writeSheet(out: ChunkWriter, prep: PreparedSheet, styles: Styles, sst: 
       if (typeof v === 'string') {
         if (v === '') continue;
         const i = sst.add(v);
-        const s = sst.formulaLike[i] ? st.quoted() : st.base;
+        const s = st.text(sst.formulaLike[i]!, sst.multiline[i]!);
+        const loss = sst.losses[i];
+        if (loss) losses.push({ sheet: prep.name, ref, ...loss });
         row += s ? `<c r="${ref}" s="${s}" t="s"><v>${i}</v></c>` : `<c r="${ref}" t="s"><v>${i}</v></c>`;
       } else if (typeof v === 'number') {
         if (!Number.isFinite(v)) continue;
@@ -563,7 +589,9 @@ function writeSheet(out: ChunkWriter, prep: PreparedSheet, styles: Styles, sst: 
         } else if (v.date !== '') {
           // Not a date Excel can hold (before 1900, or not a date at all): keep it as text.
           const i = sst.add(v.date);
-          row += `<c r="${ref}" s="${sst.formulaLike[i] ? st.quoted() : st.base}" t="s"><v>${i}</v></c>`;
+          const loss = sst.losses[i];
+          if (loss) losses.push({ sheet: prep.name, ref, ...loss });
+          row += `<c r="${ref}" s="${st.text(sst.formulaLike[i]!, sst.multiline[i]!)}" t="s"><v>${i}</v></c>`;
         }
       }
     }
@@ -768,6 +796,25 @@ function workbookXml(prepared: readonly PreparedSheet[], active: number, filters
 
 /** The workbook as .xlsx bytes. Throws RangeError for a workbook Excel could not open (no visible sheet, too many rows). */
 export function writeXlsx(wb: XlsxWorkbook): Uint8Array {
+  return writeXlsxReport(wb).bytes;
+}
+
+/**
+ * A cell whose text could not be written whole: `removed` characters XML 1.0 cannot hold
+ * (control characters other than tab, line feed and carriage return; U+FFFE, U+FFFF; a lone
+ * half of a surrogate pair), and `cutAt` when the text was longer than Excel's 32,767 characters.
+ */
+export interface XlsxTextLoss {
+  sheet: string;
+  /** The cell, e.g. "F12". */
+  ref: string;
+  removed: number;
+  cutAt?: number;
+}
+
+/** The .xlsx bytes and every cell whose text could not be written whole (see XlsxTextLoss). */
+export function writeXlsxReport(wb: XlsxWorkbook): { bytes: Uint8Array; losses: XlsxTextLoss[] } {
+  const losses: XlsxTextLoss[] = [];
   if (!wb.sheets || wb.sheets.length === 0) throw new RangeError('A workbook needs at least one sheet.');
   const active = wb.sheets.findIndex((s) => !s.hidden);
   if (active < 0) throw new RangeError('A workbook needs at least one visible sheet.');
@@ -782,7 +829,7 @@ export function writeXlsx(wb: XlsxWorkbook): Uint8Array {
   const sheetFiles: Uint8Array[] = [];
   prepared.forEach((p, i) => {
     const out = new ChunkWriter();
-    filters.push(writeSheet(out, p, styles, sst, dates, i === active).filterRef);
+    filters.push(writeSheet(out, p, styles, sst, dates, i === active, losses).filterRef);
     sheetFiles.push(out.finish());
   });
 
@@ -798,5 +845,31 @@ export function writeXlsx(wb: XlsxWorkbook): Uint8Array {
   sheetFiles.forEach((bytes, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = bytes;
   });
-  return zipSync(files, { level: DEFLATE_LEVEL, mtime: date });
+  return { bytes: zipSync(files, { level: DEFLATE_LEVEL, mtime: date }), losses };
+}
+
+/**
+ * What the export dialog and the command line say about losses, or null when there are none:
+ * "3 characters that spreadsheets cannot hold were left out of 2 cells: Projects!F12, RAID!L4."
+ * (at most `max` cells named, then "and N more").
+ */
+export function describeTextLosses(losses: readonly XlsxTextLoss[], max = 5): string | null {
+  if (losses.length === 0) return null;
+  const where = (list: readonly XlsxTextLoss[]) => {
+    const named = list.slice(0, max).map((l) => `${quoteSheetRef(l.sheet)}!${l.ref}`);
+    return list.length > max ? `${named.join(', ')} and ${list.length - max} more` : named.join(', ');
+  };
+  const cells = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
+  const out: string[] = [];
+  const removed = losses.filter((l) => l.removed > 0);
+  const chars = removed.reduce((n, l) => n + l.removed, 0);
+  if (removed.length) out.push(`${chars} character${chars === 1 ? '' : 's'} that spreadsheets cannot hold (control characters) ${chars === 1 ? 'was' : 'were'} left out of ${cells(removed.length)}: ${where(removed)}.`);
+  const cut = losses.filter((l) => l.cutAt !== undefined);
+  if (cut.length) out.push(`Text longer than a spreadsheet cell holds (${MAX_CELL_CHARS.toLocaleString('en-US')} characters) was cut short in ${cells(cut.length)}: ${where(cut)}.`);
+  return out.join(' ');
+}
+
+/** A sheet name in a cell reference, quoted only when it needs it. */
+function quoteSheetRef(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : quoteSheetName(name);
 }
