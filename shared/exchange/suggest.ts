@@ -5,8 +5,8 @@ import type { SourceCell } from './source';
 import { parseDateText } from '../register/convert';
 import { detectPeriodColumns, parsePeriodHeader } from './periods';
 
-export type ImportKind = 'project' | 'milestone' | 'resource' | 'allocation' | 'raid';
-export const IMPORT_KINDS: readonly ImportKind[] = ['project', 'milestone', 'resource', 'allocation', 'raid'];
+import { IMPORT_KINDS, type ImportKind } from './kinds';
+export { IMPORT_KINDS, type ImportKind };
 
 export type FieldType =
   | 'text'
@@ -45,96 +45,11 @@ export interface ColumnSuggestion {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Synonyms: what client sheets call each field, per import kind. The importer builds its
-// ImportFieldSpec lists from these (with the field's label and type from the model).
+// Synonyms: what client sheets call each field, per import kind, in several languages. They are
+// data, kept with the value synonyms in vocabulary.ts; re-exported here for the callers.
 
-export const SYNONYMS: Record<ImportKind, Record<string, string[]>> = {
-  project: {
-    id: ['ID', 'Record ID', 'Internal ID', 'System ID', 'UUID', 'GUID'],
-    version: ['Version', 'Row version', 'Revision'],
-    code: ['Project ID', 'Proj #', 'Project #', 'Project no.', 'Project number', 'Project code', 'Proj code', 'Proj ID', 'Code', 'Ref', 'Reference', 'Project ref', 'Project reference', 'ID', 'Key', 'Project key'],
-    name: ['Name', 'Project name', 'Proj Name', 'Project', 'Title', 'Project title', 'Initiative', 'Initiative name', 'Investment', 'Scheme', 'Scheme name'],
-    programmeId: ['Programme', 'Program', 'Programme name', 'Programme code', 'Portfolio', 'Parent programme', 'Sub-portfolio'],
-    stage: ['Stage', 'Status', 'Phase', 'Lifecycle', 'Lifecycle stage', 'Project status', 'Project stage', 'Project phase', 'State', 'Gate', 'Current stage'],
-    'rag.overall': ['RAG', 'Overall RAG', 'Status RAG', 'Health', 'RAG status', 'Overall status', 'Overall health', 'Project health', 'Overall', 'Traffic light', 'RAG rating', 'Delivery confidence', 'DCA', 'Status colour'],
-    'rag.schedule': ['Schedule RAG', 'Schedule', 'Schedule status', 'Schedule health', 'Time RAG', 'Timeline RAG', 'Timescales RAG', 'Time'],
-    'rag.cost': ['Cost RAG', 'Budget RAG', 'Financial RAG', 'Finance RAG', 'Cost status', 'Cost health', 'Budget status', 'Financials RAG'],
-    'rag.scope': ['Scope RAG', 'Scope', 'Scope status', 'Scope health', 'Quality RAG', 'Benefits RAG'],
-    'rag.resources': ['Resource RAG', 'Resources RAG', 'Resourcing RAG', 'People RAG', 'Resources', 'Resourcing', 'Resource status', 'Resource health'],
-    priority: ['Priority', 'Prio', 'Rank', 'Ranking', 'Priority rank', 'Priority ranking', 'Tier', 'Importance'],
-    manager: ['Project manager', 'PM', 'Manager', 'Owner', 'Project owner', 'Delivery lead', 'Delivery manager', 'Project lead', 'Lead', 'Responsible', 'Programme manager'],
-    sponsor: ['Sponsor', 'Exec sponsor', 'Executive sponsor', 'Project sponsor', 'SRO', 'Senior responsible owner', 'Senior responsible officer', 'Business owner', 'Business sponsor', 'Accountable executive'],
-    businessUnit: ['Business unit', 'BU', 'Department', 'Division', 'Function', 'Business area', 'Directorate', 'Business', 'Org unit', 'Organisation', 'Region'],
-    objectiveIds: ['Objective', 'Objectives', 'Strategic objective', 'Strategic objectives', 'Strategic theme', 'Strategic themes', 'Theme', 'Strategic goal', 'Goal', 'Goals', 'Strategic alignment', 'Strategic pillar', 'Pillar', 'OKR'],
-    start: ['Start', 'Start date', 'Kick-off', 'Kick-off date', 'Kickoff', 'Begin', 'Begin date', 'Forecast start', 'Current start', 'Commencement', 'Commencement date', 'Project start', 'From'],
-    finish: ['Finish', 'Finish date', 'End', 'End date', 'Go-live', 'Go live', 'Go-live date', 'Due', 'Due date', 'Completion', 'Completion date', 'Delivery date', 'Forecast end', 'Forecast end date', 'Forecast finish', 'Forecast completion', 'Target date', 'Target end', 'Target completion', 'Project end', 'Current end', 'Launch date', 'Deadline', 'Close date', 'To'],
-    baselineStart: ['Baseline start', 'Baseline start date', 'BL start', 'Original start', 'Original start date', 'Planned start', 'Planned start date', 'Approved start', 'Plan start'],
-    baselineFinish: ['Baseline end', 'Baseline finish', 'Baseline end date', 'Baseline go-live', 'BL end', 'BL finish', 'Original end date', 'Original end', 'Original finish', 'Original go-live', 'Planned end', 'Planned end date', 'Planned finish', 'Approved end', 'Plan end', 'Baseline completion'],
-    actualStart: ['Actual start', 'Actual start date', 'Started', 'Date started', 'Started on'],
-    actualFinish: ['Actual end', 'Actual end date', 'Actual finish', 'Actual finish date', 'Actual go-live', 'Actual completion', 'Completed', 'Completed on', 'Date completed', 'Closed', 'Closed on', 'Closure date'],
-    percentComplete: ['% complete', 'Percent complete', 'Percentage complete', 'Progress', 'Progress %', '% done', 'Done %', 'Complete', 'Completion %', '% progress', 'Pct complete'],
-    budget: ['Budget', 'Approved budget', 'Budget (£k)', 'Total budget', 'Budget approved', 'Capex', 'Capex budget', 'Funding', 'Approved funding', 'Sanctioned budget', 'Budgeted cost', 'Planned cost', 'BAC', 'Budget at completion', 'Cost', 'Total cost', 'Project cost', 'Investment value'],
-    forecastCost: ['Forecast', 'Forecast cost', 'EAC', 'Forecast at completion', 'Estimate at completion', 'Estimated cost at completion', 'FAC', 'Forecast spend', 'Forecast outturn', 'Outturn', 'Projected cost', 'Estimated cost', 'Latest estimate', 'Forecast total', 'Full year forecast'],
-    actualCost: ['Actual cost', 'Actuals', 'Actual', 'Spend', 'Actual spend', 'Spent', 'Spent to date', 'Spend to date', 'Cost to date', 'Actuals to date', 'ITD actuals', 'Expenditure', 'Incurred', 'Costs incurred'],
-    statusNarrative: ['Commentary', 'Status comment', 'Status comments', 'Status commentary', 'Update', 'Status update', 'Latest update', 'Progress update', 'Comments', 'Comment', 'Narrative', 'Status narrative', 'Notes', 'Key messages', 'Summary', 'Executive summary', 'Remarks'],
-    description: ['Description', 'Details', 'Project description', 'Overview', 'Purpose', 'Background', 'Desc', 'Scope description', 'Project summary'],
-    tags: ['Tags', 'Tag', 'Labels', 'Label', 'Keywords', 'Categories', 'Category'],
-    archived: ['Archived', 'Is archived', 'Archive', 'Inactive'],
-  },
-  milestone: {
-    id: ['ID', 'Record ID', 'Internal ID', 'UUID', 'GUID'],
-    version: ['Version', 'Row version', 'Revision'],
-    projectId: ['Project', 'Project code', 'Project name', 'Project ID', 'Proj #', 'Project #', 'Proj', 'Project ref', 'Initiative', 'Parent project'],
-    name: ['Milestone', 'Milestone name', 'Milestone title', 'Name', 'Title', 'Deliverable', 'Key milestone', 'Event', 'Checkpoint', 'Gate', 'Key deliverable'],
-    baselineDate: ['Baseline', 'Baseline date', 'BL date', 'Original date', 'Original due date', 'Original target', 'Original target date', 'Planned date', 'Plan date', 'Baselined date', 'Approved date'],
-    forecastDate: ['Forecast', 'Forecast date', 'Due', 'Due date', 'Target date', 'Target', 'Date', 'Milestone date', 'Expected date', 'Estimated date', 'Revised date', 'Current date', 'Forecast completion', 'Deadline', 'Latest forecast'],
-    actualDate: ['Actual', 'Actual date', 'Completed', 'Completed date', 'Completion date', 'Date completed', 'Achieved', 'Achieved date', 'Date achieved', 'Done date', 'Delivered', 'Delivered date', 'Actual completion'],
-    description: ['Description', 'Details', 'Notes', 'Comments', 'Comment', 'Commentary', 'Desc'],
-  },
-  resource: {
-    id: ['ID', 'Record ID', 'Internal ID', 'UUID', 'GUID'],
-    version: ['Version', 'Row version', 'Revision'],
-    name: ['Name', 'Person', 'Resource', 'Resource name', 'Employee', 'Employee name', 'Staff', 'Staff name', 'Full name', 'Team member', 'Member', 'Consultant', 'Who'],
-    roleId: ['Role', 'Job title', 'Job role', 'Position', 'Skill', 'Primary skill', 'Skill set', 'Title', 'Discipline', 'Profession', 'Resource type'],
-    team: ['Team', 'Department', 'Squad', 'Group', 'Unit', 'Business unit', 'Function', 'Practice', 'Team name', 'Tribe'],
-    email: ['Email', 'E-mail', 'Email address', 'E-mail address', 'Mail', 'Work email'],
-    capacityHoursPerWeek: ['Capacity', 'Hours per week', 'Weekly hours', 'Contracted hours', 'Availability', 'Capacity hours', 'Hours/week', 'Hrs/wk', 'Hours', 'Standard hours', 'Working hours', 'Weekly capacity', 'Available hours'],
-    fte: ['FTE', 'Full time equivalent', 'Full-time equivalent', 'FTE %', 'Working pattern %', 'Part time %'],
-    start: ['Start', 'Start date', 'Joined', 'Join date', 'Joining date', 'Hire date', 'Available from', 'From', 'Contract start', 'Onboarded'],
-    end: ['End', 'End date', 'Leaving date', 'Leave date', 'Left', 'Available to', 'Available until', 'Until', 'To', 'Contract end', 'Contract end date', 'Termination date', 'Roll-off date'],
-  },
-  allocation: {
-    id: ['ID', 'Record ID', 'Internal ID', 'UUID', 'GUID'],
-    version: ['Version', 'Row version', 'Revision'],
-    projectId: ['Project', 'Project code', 'Project name', 'Project ID', 'Proj #', 'Project #', 'Proj', 'Initiative', 'Engagement', 'Assignment'],
-    resourceId: ['Person', 'Resource', 'Name', 'Employee', 'Resource name', 'Person name', 'Staff', 'Team member', 'Assignee', 'Assigned to', 'Who', 'Consultant'],
-    roleId: ['Role', 'Skill', 'Job title', 'Position', 'Role required', 'Resource type', 'Resource role'],
-    start: ['Start', 'Start date', 'From', 'Begin', 'Allocation start'],
-    end: ['End', 'End date', 'To', 'Until', 'Finish', 'Allocation end'],
-    period: ['Week', 'Month', 'Period', 'Week commencing', 'w/c', 'Week starting', 'Week beginning', 'Week start', 'Week of', 'Month start', 'Wk', 'Date', 'Booking date'],
-    amount: ['Hours', 'Hours per week', 'Allocation', 'Effort', 'Effort hours', 'Hours allocated', 'Allocated hours', 'Planned hours', 'Booked hours', 'Demand', 'Demand hours', 'Hrs', 'Allocation hours'],
-    fte: ['FTE', '%', 'Allocation %', 'Percent', 'Percentage', '% allocated', '% allocation', 'FTE %', 'Utilisation %', 'Share'],
-    tentative: ['Tentative', 'Provisional', 'Soft', 'Soft booking', 'Pencilled', 'Pencilled in', 'Unconfirmed'],
-    note: ['Note', 'Notes', 'Comment', 'Comments', 'Remarks', 'Description'],
-  },
-  raid: {
-    id: ['Record ID', 'Internal ID', 'UUID', 'GUID'],
-    version: ['Version', 'Row version', 'Revision'],
-    kind: ['Type', 'Category', 'RAID type', 'RAID category', 'Kind', 'Item type', 'Log type', 'RAID'],
-    code: ['Ref', 'ID', 'Risk ID', 'Issue ID', 'RAID ID', 'Reference', 'Ref #', 'Ref no.', 'Item ID', 'Risk no.', 'Risk ref', 'Issue ref', 'Log ID', 'Number', 'Key'],
-    title: ['Title', 'Risk', 'Issue', 'Risk title', 'Issue title', 'Summary', 'Name', 'Risk name', 'Headline', 'Item', 'Subject', 'Short description', 'Description'],
-    projectId: ['Project', 'Project code', 'Project name', 'Project ID', 'Proj #', 'Project #', 'Proj', 'Initiative'],
-    description: ['Description', 'Details', 'Detail', 'Risk description', 'Issue description', 'Full description', 'Cause', 'Cause and effect', 'Narrative', 'Desc'],
-    owner: ['Owner', 'Action owner', 'Risk owner', 'Issue owner', 'Assigned to', 'Assignee', 'Responsible', 'Accountable', 'Who'],
-    raisedDate: ['Raised', 'Date raised', 'Raised date', 'Raised on', 'Logged', 'Date logged', 'Logged on', 'Identified', 'Date identified', 'Opened', 'Date opened', 'Created', 'Created date'],
-    dueDate: ['Due', 'Due date', 'Target date', 'Target resolution date', 'Review date', 'Next review', 'Next review date', 'Target', 'Deadline', 'By when', 'Resolution date'],
-    closedDate: ['Closed', 'Date closed', 'Closed date', 'Closed on', 'Closure date', 'Resolved', 'Date resolved', 'Resolved date'],
-    status: ['Status', 'State', 'Open/closed', 'Risk status', 'Issue status', 'Item status'],
-    probability: ['Probability', 'Likelihood', 'P', 'Prob', 'Likelihood score', 'Probability score', 'L'],
-    impact: ['Impact', 'Severity', 'I', 'Impact score', 'Consequence', 'Impact rating'],
-    response: ['Mitigation', 'Response', 'Action', 'Actions', 'Mitigating actions', 'Mitigation plan', 'Mitigation actions', 'Response plan', 'Next steps', 'Resolution', 'Treatment', 'Countermeasures', 'Contingency'],
-  },
-};
+export { HEADER_SYNONYMS as SYNONYMS } from './vocabulary';
+import { HEADER_COMPOUND_HEADS, lookupValue } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------
 // Header normalisation.
@@ -213,6 +128,21 @@ const ABBREVIATIONS = new Map<string, string[]>([
 
 const STOPWORDS = new Set(['the', 'of', 'to', 'for', 'in', 'by', 'on', 'at', 'and']);
 
+/**
+ * German and Dutch write "Projektname", "Projectnummer", "Budgetstatus" as one word: split off a
+ * head word (vocabulary.ts) so "Projectnummer" is "project nummer", not a word that "project"
+ * is a prefix of. English endings ("projections", "budgeting") are not split.
+ */
+function splitCompound(w: string): string[] {
+  for (const head of HEADER_COMPOUND_HEADS) {
+    if (w.length >= head.length + 3 && w.startsWith(head)) {
+      const rest = w.slice(head.length);
+      if (!/^(?:ions?|ing|ings|ed|er|ers|es|ion|ive|ives|ual)$/.test(rest)) return [head, rest];
+    }
+  }
+  return [w];
+}
+
 /** Normalises a header (or a label or synonym: both sides go through the same steps). */
 export function analyseHeader(text: string): HeaderInfo {
   let scale: number | undefined;
@@ -264,7 +194,7 @@ export function analyseHeader(text: string): HeaderInfo {
     .replace(/&/g, ' and ')
     .replace(/['’`]/g, '')
     .replace(/[^\p{L}\p{N}\s]/gu, ' ');
-  let words = s.split(' ').filter((w) => w !== '');
+  let words = s.split(' ').filter((w) => w !== '').flatMap(splitCompound);
   if (words.length > 1 && words[words.length - 1] === 'no') words[words.length - 1] = 'id';
   words = words.filter((w) => {
     if (CURRENCY_TOKEN.test(w)) {
@@ -445,8 +375,8 @@ function matchHeaderAll(info: HeaderInfo, fields: readonly ImportFieldSpec[], in
 // ---------------------------------------------------------------------------------------------
 // Values.
 
-const RAG_VALUES = new Set(['r', 'red', 'a', 'amber', 'yellow', 'g', 'green', 'ontrack', 'atrisk', 'offtrack', 'rag', 'ra', 'ag']);
-const BOOL_VALUES = new Set(['yes', 'no', 'y', 'n', 'true', 'false', 'x', '✓', '✔', '✗', '✘', 'ja', 'nein', 'oui', 'non', 'si', 'sí']);
+/** Combined ratings ("RA", "AG") that say a column holds RAG values though no one value is ours. */
+const RAG_COMBINED = new Set(['rag', 'ra', 'ag']);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PERCENT_TEXT = /^[-+]?\d+(?:[.,]\d+)?\s*%$/;
 const CODE = /^[A-Za-z]{1,6}[-_/.]?\d{1,6}[A-Za-z]?$/;
@@ -582,10 +512,10 @@ export function classifyValue(cell: SourceCell | undefined): ValueKind {
   if (typeof cell === 'object') return 'd' in cell ? 'date' : 'percent';
   const t = cell.trim();
   if (t === '') return 'blank';
-  if (t.length <= 12) {
-    const lower = t.toLowerCase();
-    if (RAG_VALUES.has(lower.replace(/[\s\-_]+/g, ''))) return 'rag';
-    if (BOOL_VALUES.has(lower)) return 'bool';
+  if (t.length <= 16 && !/\d/.test(t)) {
+    // The words of vocabulary.ts; "Y" is yes more often than yellow.
+    if (lookupValue('yesNo', t) !== undefined) return 'bool';
+    if (lookupValue('rag', t) !== undefined || RAG_COMBINED.has(t.toLowerCase().replace(/[\s\-_]+/g, ''))) return 'rag';
   }
   if (t.endsWith('%') && t.length <= 20 && PERCENT_TEXT.test(t)) return 'percent';
   if (t.includes('@') && EMAIL.test(t)) return 'email';
@@ -1003,14 +933,22 @@ const SHEET_WORDS: Record<ImportKind, RegExp> = {
   resource: /resource|people|staff|team|employee|personnel|headcount/i,
   allocation: /allocation|assignment|booking|demand|capacity plan|resource plan|forecast hours|timesheet|utili[sz]ation/i,
   raid: /raid|risk|issue|assumption|dependenc|log/i,
+  status: /status|highlight|progress report|monthly report|rag history|bericht|rapport|informe|verslag/i,
 };
 
 /**
  * The kind of records a sheet most likely holds, from its headers (a header that matches
- * fields of several kinds, such as "Name" or "Start", counts for little), its name and, for
- * allocations, a run of week or month columns. Null when nothing stands out.
+ * fields of several kinds, such as "Name" or "Start", counts for little), its name, for
+ * allocations a run of week or month columns, and, given a sample of its rows, for status
+ * reports several rows per project beside a month or date column (a register lists each
+ * project once; a status log lists it every month). Null when nothing stands out.
  */
-export function guessKind(headers: readonly string[], catalogue: Record<ImportKind, ImportFieldSpec[]>, sheetName: string): { kind: ImportKind | null; score: number; reason: string } {
+export function guessKind(
+  headers: readonly string[],
+  catalogue: Record<ImportKind, ImportFieldSpec[]>,
+  sheetName: string,
+  sample: readonly (readonly SourceCell[])[] = [],
+): { kind: ImportKind | null; score: number; reason: string } {
   const infos = headers.map((h) => analyseHeader(h ?? ''));
   const kinds = IMPORT_KINDS.filter((k) => Object.prototype.hasOwnProperty.call(catalogue, k) && Array.isArray(catalogue[k]));
   // best[k][h]: the best field of kind k for header h.
@@ -1060,6 +998,8 @@ export function guessKind(headers: readonly string[], catalogue: Record<ImportKi
   }
   const grid = detectPeriodColumns(headers, { dateOrder: 'DMY' });
   if (grid && grid.columns.length >= 3 && raw.has('allocation')) raw.set('allocation', raw.get('allocation')! + 3);
+  const log = raw.has('status') ? statusLogEvidence(best.get('status')!, catalogue.status, sample) : null;
+  if (log) raw.set('status', raw.get('status')! + 2.5);
 
   const ranked = [...raw.entries()].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
@@ -1071,5 +1011,39 @@ export function guessKind(headers: readonly string[], catalogue: Record<ImportKi
   if (names.length) parts.push(`headers match ${top[0]} fields (${names.join(', ')})`);
   if (nameHits.includes(top[0])) parts.push(`sheet name ${quote(sheetName)}`);
   if (top[0] === 'allocation' && grid && grid.columns.length >= 3) parts.push(`${grid.columns.length} ${grid.kind} columns`);
+  if (top[0] === 'status' && log) parts.push(log);
   return { kind: top[0], score, reason: parts.join('; ') };
+}
+
+/**
+ * A status log's shape in a sample of rows: the column that best names a status report's project
+ * repeats its values (at least 4 rows, at most 70 % of them distinct: several rows per project),
+ * and another column names the period (a month or a date). The reason in words, or null.
+ */
+function statusLogEvidence(best: readonly { score: number; field: number }[], fields: readonly ImportFieldSpec[], sample: readonly (readonly SourceCell[])[]): string | null {
+  const columnOf = (key: string) => {
+    let top = { column: -1, score: 0.6 };
+    best.forEach((b, column) => {
+      if (b.field >= 0 && fields[b.field]?.key === key && b.score >= top.score) top = { column, score: b.score };
+    });
+    return top.column;
+  };
+  const project = columnOf('projectId');
+  const period = columnOf('period');
+  if (project < 0 || period < 0 || project === period) return null;
+  const names = new Map<string, number>();
+  let rows = 0;
+  let periods = 0;
+  for (const line of sample) {
+    const p = line[project];
+    if (p === null || p === undefined || p === '') continue;
+    const key = (typeof p === 'string' ? p : String(typeof p === 'object' ? JSON.stringify(p) : p)).trim().toLowerCase();
+    if (!key) continue;
+    rows++;
+    names.set(key, (names.get(key) ?? 0) + 1);
+    const v = classifyValue(line[period]);
+    if (v === 'date' || v === 'period') periods++;
+  }
+  if (rows < 4 || names.size > rows * 0.7 || periods < rows * 0.8) return null;
+  return `${rows} rows for ${names.size} project${names.size === 1 ? '' : 's'}, by period`;
 }

@@ -3,6 +3,7 @@ import type { ColumnContext, ColumnDef, ColumnType, Option, OptionSource, ParseR
 import { daysInMonth, fromDayNumber, fromParts, isIsoDate, isWeekdayName, monthFromName, toDayNumber, type IsoDate } from '../calendar';
 import { formatMoney, MONEY_SCALE, moneyToDecimal, parseDecimalMoney, type Money } from '../util/money';
 import { FORMULA_START } from './tsv';
+import { lookupValue } from '../exchange/vocabulary';
 
 export type FormatMode = 'display' | 'clipboard' | 'edit';
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
@@ -216,12 +217,8 @@ export function columnOptions<R>(col: ColumnDef<R>, ctx: ColumnContext): readonl
 
 /** What a list editor or a set filter offers: the column's options, or RAG and yes/no choices. */
 export function choicesOf<R>(col: ColumnDef<R>, ctx: ColumnContext): readonly Option[] {
-  if (col.type === 'rag') return (['G', 'A', 'R'] as const).map((v) => ({ value: v, label: RAG_LABELS[v] }));
-  if (col.type === 'checkbox')
-    return [
-      { value: 'true', label: 'Yes' },
-      { value: 'false', label: 'No' },
-    ];
+  if (col.type === 'rag') return RAG_CHOICES;
+  if (col.type === 'checkbox') return YES_NO_CHOICES;
   return columnOptions(col, ctx) ?? [];
 }
 
@@ -411,6 +408,32 @@ function yearOf(token: string): number | null {
 
 const DATE_PATTERN: Record<DateOrder, string> = { DMY: 'dd/mm/yyyy', MDY: 'mm/dd/yyyy', YMD: 'yyyy-mm-dd' };
 
+const localeOrders = new Map<string, DateOrder | null>();
+
+/**
+ * The order a locale writes numeric dates in ("en-US" → MDY, "de-DE" or "en-GB" → DMY, "ja-JP"
+ * → YMD), from Intl; null for a tag Intl does not know (it would answer for its default locale).
+ */
+export function dateOrderOfLocale(locale: string): DateOrder | null {
+  const known = localeOrders.get(locale);
+  if (known !== undefined) return known;
+  let order: DateOrder | null = null;
+  try {
+    if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0) {
+      const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date(Date.UTC(2026, 10, 23)));
+      const seq = parts
+        .filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year')
+        .map((p) => p.type[0])
+        .join('');
+      order = seq === 'dmy' ? 'DMY' : seq === 'mdy' ? 'MDY' : seq === 'ymd' ? 'YMD' : null;
+    }
+  } catch {
+    order = null;
+  }
+  localeOrders.set(locale, order);
+  return order;
+}
+
 /**
  * Little words around a written-out date, dropped: "4 de marzo de 2026", "le 4 mars", "am 7. April",
  * "the 4th of March".
@@ -509,15 +532,15 @@ function clipboardDate(iso: IsoDate, order: DateOrder): string {
 // ---------------------------------------------------------------------------------------------
 // RAG and yes/no words.
 
-const RAG_WORDS: Record<string, 'R' | 'A' | 'G'> = {
-  r: 'R', red: 'R', offtrack: 'R',
-  a: 'A', amber: 'A', yellow: 'A', atrisk: 'A',
-  g: 'G', green: 'G', ontrack: 'G',
-};
+// The words are data in exchange/vocabulary.ts (English, German, French, Spanish, Dutch, matched
+// without case, accents or punctuation), shared with the importer.
 export const RAG_LABELS: Record<'R' | 'A' | 'G', string> = { R: 'Red', A: 'Amber', G: 'Green' };
-
-const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', '☑', 'on', 'wahr', 'ja', 'vrai', 'oui', 'verdadero', 'sí', 'si', 'vero', 'waar']);
-const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '☐', 'off', 'falsch', 'nein', 'faux', 'non', 'falso', 'onwaar', 'nee']);
+/** A RAG column's choices, and a yes/no column's (values as the set filter and value mapping hold them). */
+export const RAG_CHOICES: readonly Option[] = (['G', 'A', 'R'] as const).map((v) => ({ value: v, label: RAG_LABELS[v] }));
+export const YES_NO_CHOICES: readonly Option[] = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Text: Excel's apostrophe prefix.
@@ -599,6 +622,20 @@ function parseMulti<R>(col: ColumnDef<R>, text: string, ctx: ColumnContext): Par
 }
 
 /**
+ * Money as text ("£1,200.50", "(500)", "1.5k", "12 €") → minor units. `noise` rounds away binary
+ * float noise past the second decimal ("83700.990000000000002", util/money isFloatNoise): the
+ * importer passes it for files other programs wrote; typed and pasted text stays exact, so a
+ * third decimal a person types is refused rather than lost.
+ */
+export function parseMoneyText(text: string, locale: string, opts: { noise?: boolean } = {}): ParseResult {
+  const a = readAmount(text.trim(), decimalSeparator(locale), { currency: true, multiplier: true });
+  if (!a) return fail('is not an amount of money');
+  const minor = parseDecimalMoney(signed(a), opts);
+  if (minor !== null) return ok(minor);
+  return fail((a.digits.split('.')[1] ?? '').replace(/0+$/, '').length > 2 ? 'has more than two decimals' : 'is too large');
+}
+
+/**
  * Text → the column's typed value. The same for a typed cell, a pasted cell and an imported one;
  * range and length limits are left to the entity schema on the command path.
  */
@@ -622,13 +659,8 @@ export function parseCell<R>(col: ColumnDef<R>, text: string, ctx: ColumnContext
       if (col.type === 'integer' && !Number.isSafeInteger(n)) return fail('must be a whole number');
       return ok(n);
     }
-    case 'money': {
-      const a = readAmount(raw, decimal, { currency: true, multiplier: true });
-      if (!a) return fail('is not an amount of money');
-      const minor = parseDecimalMoney(signed(a));
-      if (minor !== null) return ok(minor);
-      return fail((a.digits.split('.')[1] ?? '').replace(/0+$/, '').length > 2 ? 'has more than two decimals' : 'is too large');
-    }
+    case 'money':
+      return parseMoneyText(raw, locale);
     case 'percent': {
       const a = readAmount(raw, decimal, { percent: true });
       if (!a) return fail('is not a percentage');
@@ -643,13 +675,12 @@ export function parseCell<R>(col: ColumnDef<R>, text: string, ctx: ColumnContext
     case 'date':
       return parseDateText(raw, dateOrder);
     case 'checkbox': {
-      const w = raw.toLowerCase();
-      if (YES.has(w)) return ok(true);
-      if (NO.has(w)) return ok(false);
+      const yes = lookupValue('yesNo', raw);
+      if (yes !== undefined) return ok(yes === 'true');
       return fail('must be yes or no');
     }
     case 'rag': {
-      const v = RAG_WORDS[matchKey(raw).replace(/[-_]/g, '')];
+      const v = lookupValue('rag', raw);
       if (v) return ok(v);
       const options = columnOptions(col, ctx);
       const m = options ? matchOption(options, raw, null) : null;
