@@ -44,7 +44,7 @@ function rowsSurvive(): CorpusCase {
     const startDay = (i % 27) + 1;
     const badFinish = bad[i % bad.length]!;
     rows.push([code(i), projectName(i), i % 4 === 3 ? 'Wibble' : 'Active', `${pad(startDay)}/03/2026`, badFinish, 1000 * (i + 1)]);
-    expected.push({ code: code(i), name: projectName(i), stage: i % 4 === 3 ? { listed: 'Wibble' } : 'in-progress', start: iso(2026, 3, startDay), finish: { listed: badFinish }, budget: 100_000 * (i + 1) });
+    expected.push({ code: code(i), name: projectName(i), stage: i % 4 === 3 ? { listed: 'Wibble', stored: 'idea' } : 'in-progress', start: iso(2026, 3, startDay), finish: { listed: badFinish }, budget: 100_000 * (i + 1) });
   }
   return { name: 'rows-survive', about: 'a bad cell leaves its field empty and the row imports', sheets: [{ name: 'Projects', rows }], formats: ALL, expected: { project: expected } };
 }

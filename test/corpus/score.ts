@@ -19,6 +19,8 @@ import { testClock } from '../helpers/tiny-workbook';
 /** An expected value the file cannot give: the field stays empty and the cell is listed with its reason. */
 export interface Listed {
   listed: string;
+  /** The model's default the field takes when left empty (a stage is never blank: 'idea'). */
+  stored?: string;
 }
 export type ExpectedValue = string | number | boolean | null | Listed | readonly string[];
 
@@ -101,9 +103,9 @@ export function scoreFile(path: string, expected: Expected, choices: CaseChoices
   const issueValues = new Set(report.issues.map((i) => (i.value ?? '').trim()));
   const listedWhy = (text: string) => issueValues.has(text.trim()) || report.issues.some((i) => i.message.includes(text));
 
-  const projects = state.values('project');
+  const projects = state.all('project') as unknown as Record<string, unknown>[];
   const codeOf = new Map(projects.map((p) => [p.id, String(p['code'])]));
-  const people = new Map(state.values('resource').map((r) => [r.id, String(r['name'])]));
+  const people = new Map(state.all('resource').map((r) => [r.id, String(r['name'])]));
   let expectedCount = 0;
   let found = 0;
 
@@ -113,8 +115,9 @@ export function scoreFile(path: string, expected: Expected, choices: CaseChoices
       const s = score(kind, field);
       const got = at(rec, field);
       if (isListed(value)) {
-        if (empty(got) && listedWhy(value.listed)) s.listed++;
-        else if (!empty(got)) {
+        const left = empty(got) || (value.stored !== undefined && got === value.stored);
+        if (left && listedWhy(value.listed)) s.listed++;
+        else if (!left) {
           s.wrong++;
           problems.push(`${file}: ${label} ${field}: "${value.listed}" cannot be read, but ${JSON.stringify(got)} was stored`);
         } else {
@@ -144,7 +147,7 @@ export function scoreFile(path: string, expected: Expected, choices: CaseChoices
   }
 
   const hoursPerFte = state.settings.hoursPerFte;
-  const allocations = state.values('allocation').map((a) => ({
+  const allocations = state.all('allocation').map((a) => ({
     project: codeOf.get(String(a['projectId'])) ?? '?',
     person: people.get(String(a['resourceId'])) ?? '?',
     start: String(a['start']),
@@ -174,7 +177,7 @@ export function scoreFile(path: string, expected: Expected, choices: CaseChoices
     if (extra.length) problems.push(`${file}: ${extra.length} allocations not in the file, e.g. ${JSON.stringify(extra[0])}`);
   }
 
-  const reports = state.values('statusReport');
+  const reports = state.all('statusReport') as unknown as Record<string, unknown>[];
   for (const want of expected.statusReport ?? []) {
     expectedCount++;
     const rec = reports.find((r) => codeOf.get(String(r['projectId'])) === want.project && r['period'] === want.period);
@@ -187,7 +190,7 @@ export function scoreFile(path: string, expected: Expected, choices: CaseChoices
   }
   if (expected.statusReport && reports.length > expected.statusReport.length) problems.push(`${file}: ${reports.length - expected.statusReport.length} status reports not in the file`);
 
-  const milestones = state.values('milestone');
+  const milestones = state.all('milestone') as unknown as Record<string, unknown>[];
   for (const want of expected.milestone ?? []) {
     expectedCount++;
     const rec = milestones.find((m) => codeOf.get(String(m['projectId'])) === want.project && m['name'] === want.name);
