@@ -15,6 +15,7 @@ import { fieldsFor, IMPORT_KINDS, KIND_ENTITY, KIND_LABELS, type ExchangeField, 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { XlsxColumn, XlsxSheet, XlsxValue, XlsxWorkbook } from './xlsx/writer';
 import { capacitySheet } from './capacity-sheet';
+import { exportFormats, type ExportFormats } from './number-formats';
 import type { LooseRecord as Rec } from '../model/record';
 
 export const SNAPSHOT_SHEET = '_pmo';
@@ -136,9 +137,10 @@ export function cellValue(f: ExchangeField, value: unknown, ctx: ColumnContext):
   }
 }
 
-function xlsxColumn(f: ExchangeField, listRef: string | undefined): XlsxColumn {
+function xlsxColumn(f: ExchangeField, listRef: string | undefined, formats: ExportFormats): XlsxColumn {
   const t = f.col.type;
-  const numFmt = t === 'date' ? 'yyyy-mm-dd' : t === 'money' ? '#,##0.00' : t === 'percent' ? '0%' : t === 'integer' ? '0' : t === 'number' ? '0.##' : undefined;
+  // Money in the workbook's currency and dates in its order (number-formats.ts); still numbers and real dates.
+  const numFmt = t === 'date' ? formats.date : t === 'money' ? formats.money : t === 'percent' ? '0%' : t === 'integer' ? '0' : t === 'number' ? '0.##' : undefined;
   return {
     header: f.label,
     width: Math.min(60, f.width),
@@ -180,6 +182,7 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
   /** The allocation grid's window: the Capacity sheet covers the same periods. */
   let window: { from: IsoDate; to: IsoDate } | null = null;
   const hoursCal = hoursCalendarOf(state.settings);
+  const formats = exportFormats(state.settings);
 
   // Lists behind the drop-downs: one column per list on the Lists sheet.
   const lists: { header: string; values: string[] }[] = [];
@@ -210,7 +213,7 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
       const from = periods[0]?.start ?? '';
       const to = periods.at(-1)?.end ?? '';
       if (from && to) window = { from, to };
-      const columns = [...fields.map((f) => xlsxColumn(f, listFor(f))), ...periods.map((p) => ({ header: p.label, width: 9, numFmt: '0.##' }))];
+      const columns = [...fields.map((f) => xlsxColumn(f, listFor(f), formats)), ...periods.map((p) => ({ header: p.label, width: 9, numFmt: '0.##' }))];
       const rows: XlsxValue[][] = [];
       const snapRows: SnapshotSheet['rows'] = [];
       const records = sortedRecords(state, 'allocation', ctx);
@@ -227,7 +230,7 @@ export function buildExport(state: WorkbookState, opts: ExportOptions): { workbo
       continue;
     }
     const fields = fieldsFor(kind, state.settings, customFields).filter((f) => !f.virtual || f.key === 'id' || f.key === 'version');
-    const columns = fields.map((f) => xlsxColumn(f, listFor(f)));
+    const columns = fields.map((f) => xlsxColumn(f, listFor(f), formats));
     const rows: XlsxValue[][] = [];
     const snapRows: SnapshotSheet['rows'] = [];
     for (const r of sortedRecords(state, entity, ctx)) {
@@ -279,6 +282,8 @@ function sortedRecords(state: WorkbookState, entity: Parameters<WorkbookState['v
         return `${projectCode(r['projectId'])}\u0000${labelOf(ctx, 'resource', r['resourceId'])}\u0000${String(r['start'])}`;
       case 'raid':
         return `${String(r['code'] || '\uffff')}\u0000${String(r['title'])}`;
+      case 'statusReport':
+        return `${projectCode(r['projectId'])}\u0000${String(r['period'])}`;
       default:
         return String(r['name'] ?? '');
     }
@@ -292,13 +297,14 @@ function howToEdit(workbookName: string, opts: ExportOptions): string[] {
   return [
     `Exported from PMO Workbench: “${workbookName}”, ${opts.exportedAt.slice(0, 10)}.`,
     '',
-    'Edit the cells you need to change on the Projects, Milestones, Resources, Allocations and RAID sheets, save the file (as .xlsx or .ods), and send it back. The PMO imports it and sees exactly which cells you changed.',
+    'Edit the cells you need to change on the Projects, Milestones, Resources, Allocations, RAID and Status reports sheets, save the file (as .xlsx or .ods), and send it back. The PMO imports it and sees exactly which cells you changed.',
     'Add a record: type it on a new row at the bottom of its sheet. Leave the grey “Record id” and “Row version” columns empty for new rows.',
     'Remove a record: delete its whole row. The PMO is asked to confirm each removal.',
     'Do not edit the hidden “Record id (do not edit)” and “Row version (do not edit)” columns, or the hidden sheet “_pmo”: they let your edits be merged back cell by cell.',
     'You may sort rows, filter, reorder columns and add your own columns: extra columns are ignored on import.',
     'Drop-down cells (stage, RAG, programme, role…) accept the values listed on the Lists sheet.',
     `Allocations: one row per allocation; each ${opts.grid === 'week' ? 'week (ISO week, Monday to Sunday)' : 'month'} column holds hours per week, counted over working days (Monday to Friday, less the workbook’s holidays): an allocation starting on a Wednesday shows 3/5 of its hours in that week${opts.grid === 'month' ? ', and a month shows its hours ÷ (its working days ÷ 5)' : ''}. Change a number to change the hours per week for that ${opts.grid}; clear it for none.`,
+    'Status reports: one row per project and month; the Period is the month as 2026-03 (a date in the month or “Mar 2026” is read as that month too).',
     'Dates are real dates: type them as your spreadsheet program expects. Money is in the workbook’s currency, in units (not thousands).',
     `Capacity: utilisation (demand ÷ capacity, tentative demand included) of each person and role by ${opts.grid}, with the window’s capacity and demand hours. It is for reading, filtering and pivoting: edits to it are not imported.`,
   ];
