@@ -54,20 +54,24 @@ describe('pmo', () => {
     expect(json.sheets[0].columns.map((c: { field: string }) => c.field)).toEqual(['code', 'name', 'manager', 'finish', 'budget']);
   });
 
-  it('import writes the good rows, prints the report and exits 1 when rows fail', async () => {
+  it('import writes the good rows, prints the report and exits 1 when rows of data fail', async () => {
     const wbPath = workbookFile('into.pmowb');
-    const file = clientXlsx('import.xlsx', CLIENT);
+    const file = clientXlsx('import.xlsx', [...CLIENT, ['PRJ-052', '', 'Di Eve', '01/10/2026', '5']]);
     const r = await run('import', file, '--into', wbPath);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/1 new, 1 updated, 0 unchanged/);
-    expect(r.out).toMatch(/Portfolio!6: skipped: D “Go-live”: Finish is not a date/);
+    expect(r.out).toMatch(/2 new, 1 updated, 0 unchanged, 1 rows of data not imported, 3 set aside as layout; 1 errors \(1 cells not read on imported rows\)/);
+    expect(r.out).toMatch(/Portfolio!D6 \(Go-live\): cell not read: Finish is not a date.*; left empty/);
+    expect(r.out).toMatch(/Portfolio!7: not imported: a new project needs Name/);
+    expect(r.out).toMatch(/Portfolio!1: set aside: title above the table/);
     const saved = parseWorkbookText(readFileSync(wbPath, 'utf8'), 'into.pmowb');
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     const p = saved.workbook.records.project;
     expect(p.find((x) => x.code === 'PRJ-050')).toMatchObject({ name: 'New intranet', manager: 'Bo Chen', finish: '2026-09-15', budget: 120_000_000 });
     expect(p.find((x) => x.code === 'PRJ-001')).toMatchObject({ manager: 'Ann Lee', finish: '2026-06-30' });
-    expect(p.some((x) => x.code === 'PRJ-051')).toBe(false);
+    expect(p.find((x) => x.code === 'PRJ-051')).toMatchObject({ name: 'Broken dates', budget: 1000 });
+    expect(p.find((x) => x.code === 'PRJ-051')!.finish ?? null).toBeNull();
+    expect(p.some((x) => x.code === 'PRJ-052')).toBe(false);
   });
 
   it('import --dry-run writes nothing; --mapping overrides a column and is checked', async () => {

@@ -49,7 +49,7 @@ export interface PlanSlice {
  */
 export interface ExchangeProtocol {
   state: { request: { meta: StoredWorkbook; rows: StoredRecord[]; last: boolean }; reply: null };
-  read: { request: { name: string; bytes: Uint8Array; remembered: Record<string, { kind: ImportKind; columns: { header: string; field: string | null; scale?: number }[] }> }; reply: ReadSummary };
+  read: { request: { name: string; bytes: Uint8Array; remembered: Record<string, { kind: ImportKind; columns: { header: string; field: string | null; scale?: number; onError?: 'keep-row' | 'skip-row' }[] }> }; reply: ReadSummary };
   remap: { request: { sheet: string; kind: ImportKind }; reply: SheetProposal };
   /** The report's first part, with the full lengths of its rows and issues. */
   preview: { request: { proposals: SheetProposal[]; today: string }; reply: { report: ImportReport; rows: number; issues: number } };

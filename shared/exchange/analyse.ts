@@ -7,9 +7,10 @@ import { detectTable, layoutKey, type SkippedRow } from './detect';
 import { guessKind, suggestMapping, SYNONYMS, type ImportFieldSpec, type ColumnSuggestion, type FieldType } from './suggest';
 import { detectPeriodColumns } from './periods';
 import { fieldsFor, IMPORT_KINDS, type ExchangeField, type ImportKind } from './fields';
-import type { SheetMapping } from './import';
+import type { CellErrorPolicy, SheetMapping } from './import';
 import { SNAPSHOT_SHEET } from './export';
 import { CAPACITY_SHEET } from './capacity-sheet';
+import { columnValues, valueChoicesFor, type ColumnValues, type FieldValueChoices } from './value-map';
 
 export interface SheetProposal {
   sheet: string;
@@ -27,6 +28,10 @@ export interface SheetProposal {
   suggestions: ColumnSuggestion[];
   mapping: SheetMapping;
   confidence: number;
+  /** Distinct values of each column's data cells (value-map.ts), for the value choices of whatever field a column is given. */
+  columnValues?: ColumnValues[];
+  /** For each mapped column of a field with fixed values: its distinct values and what each would be read as. */
+  valueChoices?: FieldValueChoices[];
 }
 
 const TYPE_OF: Record<string, FieldType> = {
@@ -74,7 +79,9 @@ export function skipReason(s: SkippedRow): string {
 /** A mapping the user made before for a source layout (keyed by layoutKey of its headers). */
 export interface RememberedMapping {
   kind: ImportKind;
-  columns: { header: string; field: string | null; scale?: number }[];
+  columns: { header: string; field: string | null; scale?: number; onError?: CellErrorPolicy }[];
+  /** The value mapping chosen (SheetMapping.values). */
+  values?: Record<string, Record<string, string | null>>;
 }
 export type Remembered = (layout: string) => RememberedMapping | undefined;
 
@@ -84,7 +91,9 @@ export function analyseWorkbook(source: SourceWorkbook, settings: Settings, cust
   for (const sheet of source.sheets) {
     if (sheet.name === SNAPSHOT_SHEET || sheet.name === 'Lists' || sheet.name === 'How to edit' || sheet.name === CAPACITY_SHEET) continue;
     if (!sheet.rows.length) continue;
-    out.push(proposeSheet(sheet, source, settings, catalogue, remembered));
+    const p = proposeSheet(sheet, source, settings, catalogue, remembered);
+    const saved = remembered(p.layout);
+    out.push(withValueChoices(p, sheet, fieldsFor(p.kind, settings, customFields), saved?.kind === p.kind ? saved.values : undefined));
   }
   return out;
 }
@@ -100,9 +109,9 @@ function proposeSheet(
   const headers = table.headers;
   const layout = layoutKey(headers);
   const saved = remembered(layout);
-  const guess = guessKind(headers, catalogue, sheet.name);
-  const kind: ImportKind = saved?.kind ?? guess.kind ?? 'project';
   const sample = sheet.rows.slice(table.firstDataRow, Math.min(table.lastDataRow + 1, table.firstDataRow + 200));
+  const guess = guessKind(headers, catalogue, sheet.name, sample);
+  const kind: ImportKind = saved?.kind ?? guess.kind ?? 'project';
   let suggestions = suggestMapping(headers, sample, catalogue[kind]);
   if (saved) {
     const byHeader = new Map(saved.columns.map((c) => [c.header, c]));
@@ -135,7 +144,10 @@ function proposeSheet(
     firstDataRow: table.firstDataRow,
     lastDataRow: table.lastDataRow,
     skipRows,
-    columns: suggestions.map((s) => ({ column: s.column, field: s.field, ...(s.scale ? { scale: s.scale } : {}) })),
+    columns: suggestions.map((s) => {
+      const onError = saved?.columns.find((c) => c.header === (headers[s.column] ?? ''))?.onError;
+      return { column: s.column, field: s.field, ...(s.scale ? { scale: s.scale } : {}), ...(onError === 'skip-row' ? { onError } : {}) };
+    }),
     periods,
   };
   const mappedCount = suggestions.filter((s) => s.field).length + (periods ? 1 : 0);
@@ -157,11 +169,24 @@ function proposeSheet(
   void source;
 }
 
+/**
+ * The distinct values of the sheet's columns (outside an allocation grid) and the value choices
+ * of its mapped fields with fixed values; `values` is a value mapping remembered for the layout.
+ */
+function withValueChoices(p: SheetProposal, sheet: SourceSheet, fields: readonly ExchangeField[], values: SheetMapping['values']): SheetProposal {
+  const skip = new Set((p.mapping.skipRows ?? []).map((s) => s.row));
+  const grid = new Set((p.mapping.periods?.columns ?? []).map((c) => c.column));
+  const cols = p.mapping.columns.map((c) => c.column).filter((c) => !grid.has(c));
+  const cv = columnValues(sheet, p.mapping.firstDataRow, p.mapping.lastDataRow, skip, cols);
+  const mapping = values && Object.keys(values).length ? { ...p.mapping, values: { ...values } } : p.mapping;
+  return { ...p, mapping, columnValues: cv, valueChoices: valueChoicesFor(p.kind, mapping.columns, cv, fields) };
+}
+
 /** Re-suggests a sheet's columns after the user changes what the sheet holds. */
 export function remapForKind(proposal: SheetProposal, kind: ImportKind, source: SourceWorkbook, settings: Settings, customFields: readonly CustomFieldDef[]): SheetProposal {
   const sheet = source.sheets.find((s) => s.name === proposal.sheet)!;
   const catalogue = Object.fromEntries(IMPORT_KINDS.map((k) => [k, fieldSpecs(k, fieldsFor(k, settings, customFields))])) as Record<ImportKind, ImportFieldSpec[]>;
-  const p = proposeSheet(sheet, source, settings, { ...catalogue }, () => ({ kind, columns: [] }));
+  const p = withValueChoices(proposeSheet(sheet, source, settings, { ...catalogue }, () => ({ kind, columns: [] })), sheet, fieldsFor(kind, settings, customFields), undefined);
   return { ...p, kind, include: true, kindReason: 'chosen by you' };
 }
 

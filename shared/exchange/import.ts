@@ -5,17 +5,23 @@
 // commits them in one transaction, one undo step.
 import type { WorkbookState } from '../commands/state';
 import type { Op } from '../commands/types';
-import { jsonEqual, planChange, type PlanContext, type PlanResult } from '../commands/plan';
+import { jsonEqual, planChange, type PlanContext, type PlanResult, type Rejection } from '../commands/plan';
+import type { Problem } from '../model/invariants';
 import { buildColumnContext } from '../register/column-context';
 import { formatCell, matchKey, type DateOrder } from '../register/convert';
 import type { ColumnContext, Option, OptionSource } from '../register/types';
 import type { EntityName } from '../model/schemas';
-import { writeFieldPath } from '../model/field-path';
+import { readFieldPath, writeFieldPath, writtenPath } from '../model/field-path';
 import type { IsoDate } from '../calendar';
 import { cellText, columnLetter, type SourceCell, type SourceSheet, type SourceWorkbook } from './source';
-import { convertCell, inferDateOrder } from './convert-cell';
+import { convertCell } from './convert-cell';
+import { dateColumnEvidence, decideDateOrder, decidePercentColumn, isDateLike, spelledDate, ORDER_WORDS, type DateColumnEvidence, type DateOrderBasis, type DecidedColumn, type PercentScale } from './column-reading';
 import { parsePeriodHeader } from './periods';
+import { GRID_UNIT_PHRASE, readGridCell } from './grid-unit';
+import { allocationRate, gridCellAllocation, type GridCellUnit } from '../capacity/allocation-hours';
+import { buildHolidayIndex, toDayNumber, workingDaysIn } from '../calendar';
 import { labelOf } from './labels';
+import { valueMapper } from './value-map';
 import { plural } from '../util/plural';
 import { ragFromFill, type RagLetter } from './fill-colour';
 import { fieldsFor, KIND_ENTITY, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
@@ -40,16 +46,28 @@ export interface SheetMapping {
    * does not import the row.
    */
   columns: { column: number; field: string | null; scale?: number; onError?: CellErrorPolicy }[];
-  /** Allocations as a wide grid: one column per week or month, hours per week in the cells. */
-  periods?: { columns: { column: number; start: IsoDate; end: IsoDate; label: string }[]; kind: 'week' | 'month' } | null;
+  /**
+   * Allocations as a wide grid: one column per week or month, one allocation per filled cell;
+   * `unit` is what the cells hold (absent = hours per week, our export's unit; see
+   * gridCellAllocation in shared/capacity/allocation-hours.ts for what each becomes).
+   */
+  periods?: { columns: { column: number; start: IsoDate; end: IsoDate; label: string }[]; kind: 'week' | 'month'; unit?: GridCellUnit } | null;
   /** How text dates like 03/04/2026 are read; absent = from the column's dates, else the workbook's setting. */
   dateOrder?: DateOrder;
+  /**
+   * Value mapping per field key: a source text (trimmed, as in the file) → our option value, or
+   * null to leave the field empty (no error). Applied before the cell is converted, so an explicit
+   * choice wins over the vocabulary (value-map.ts).
+   */
+  values?: Record<string, Record<string, string | null>>;
   /**
    * Status reports only: also set each project's RAG (every dimension the report gives) and status
    * narrative from its newest report in the sheet, in the same plan (status-import.ts).
    */
   latestToProject?: boolean;
 }
+
+export type { GridCellUnit };
 
 /** What a cell that cannot be read does to its row (SheetMapping.columns[].onError). */
 export type CellErrorPolicy = 'keep-row' | 'skip-row';
@@ -133,7 +151,27 @@ export interface ImportReport {
   matchRules: { sheet: string; rule: string }[];
   /** Status sheets imported with `latestToProject`: each project's newest report and what it sets on the project. */
   latest?: LatestStatus[];
+  /** How columns were read as a whole: each text-date column's order, percent columns' scale, and why. */
+  readings: ColumnReading[];
 }
+
+/** A decision about a whole column (column-reading.ts), as the report states it. */
+export interface ColumnReading {
+  sheet: string;
+  /** Column letter. */
+  column: string;
+  header: string;
+  what: 'date-order' | 'percent';
+  /** 'DMY' or 'MDY' for a date order; 'fraction' or 'percent' for a percent column. */
+  value: string;
+  /** What decided a date order: the column's dates, the sheet's chosen order, the file, the workbook setting. */
+  basis?: DateOrderBasis;
+  /** "Dates read as month/day/year from this column's dates (02/21/2026 can only be month first)". */
+  message: string;
+}
+
+/** Dates that read both ways listed one by one per column, at most; the rest in one line. */
+const AMBIGUOUS_LISTED = 200;
 
 export interface ImportPlan {
   report: ImportReport;
@@ -270,6 +308,33 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
   const matchRules: ImportReport['matchRules'] = [];
   const latest: LatestStatus[] = [];
   const sheets = new Map(source.sheets.map((s) => [s.name, s]));
+  const readings: ColumnReading[] = [];
+  /** Data rows of a mapping, without the rows it sets aside. */
+  const dataRows = function* (mapping: SheetMapping): Generator<number> {
+    const aside = new Set((mapping.skipRows ?? []).map((x) => x.row));
+    for (let r = mapping.firstDataRow; r <= mapping.lastDataRow; r++) if (!aside.has(r)) yield r;
+  };
+  // Text dates of every sheet imported, read both ways first: a column its own dates decide is
+  // evidence for the file's other date columns (column-reading.ts).
+  const dateEvidence = new Map<string, DateColumnEvidence>();
+  const decidedColumns: (DecidedColumn & { key: string })[] = [];
+  for (const mapping of mappings) {
+    const sheet = sheets.get(mapping.sheet);
+    if (!sheet) continue;
+    const byKey = new Map(fieldsFor(mapping.kind, state.settings, customFields).map((f) => [f.key, f]));
+    for (const c of mapping.columns) {
+      const f = c.field ? byKey.get(c.field) : undefined;
+      if (!f || !isDateLike(f)) continue;
+      const e = dateColumnEvidence(sheet, c.column, dataRows(mapping), f.key === 'period' || f.month === true);
+      const key = `${mapping.sheet}\u0000${c.column}`;
+      dateEvidence.set(key, e);
+      if (e.dmy > 0 !== e.mdy > 0) {
+        const header = cellText(sheet.rows[mapping.headerRow]?.[c.column]).trim();
+        const where = `column ${columnLetter(c.column)}${header ? ` “${header}”` : ''}${mappings.length > 1 ? ` of sheet ${sheet.name}` : ''}`;
+        decidedColumns.push({ key, where, order: e.dmy > 0 ? 'DMY' : 'MDY', example: (e.dmy > 0 ? e.dmyExample : e.mdyExample)! });
+      }
+    }
+  }
 
   /** A reference that names a record nobody has: create it (programme, role, objective, person). */
   const createTarget = (src: OptionSource, text: string): string => {
@@ -295,6 +360,7 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
     const fields = fieldsFor(kind, state.settings, customFields);
     const byKey = new Map(fields.map((f) => [f.key, f]));
     const mapped = mapping.columns.filter((c) => c.field && byKey.has(c.field)).map((c) => ({ ...c, f: byKey.get(c.field!)! }));
+    const valueMaps = new Map(mapped.map((m) => [m.column, valueMapper(m.f, mapping.values?.[m.f.key])]));
     const ix = indexes(state, entity);
     const header = sheet.rows[mapping.headerRow] ?? [];
     const headerText = (col: number) => cellText(header[col]).trim() || columnLetter(col);
@@ -303,31 +369,53 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
     const seen = new Map<string, number>();
     const firstRowOfSheet = rows.length;
     let allocIx: Map<string, Rec> | null = null;
+    // A wide allocation grid's working days per period and whether its plain numbers are fractions (handleWideRow).
+    let holidayIx: ReturnType<typeof buildHolidayIndex> | null = null;
+    const periodDays = new Map<string, number>();
+    let fractions: boolean | null = null;
     /** Per RAG column: empty cells whose fill colour gave the RAG, and fills that gave none. */
     const fillTally = new Map<number, Record<RagLetter, number> & { other: number; example: string }>();
 
-    // Text dates: the order comes from each column's own dates where they decide it.
+    // Text dates: each column's order decided once (column-reading.ts decideDateOrder): from its
+    // own dates, the order chosen for the sheet, the file, the workbook setting. A column still
+    // undecided asks once (the warning leads to the date order) and lists each date that reads
+    // both ways, with both readings.
     const orders = new Map<number, DateOrder>();
     for (const m of mapped) {
-      if (m.f.col.type !== 'date') continue;
-      const texts: string[] = [];
-      for (let r = mapping.firstDataRow; r <= mapping.lastDataRow; r++) {
-        const cell = sheet.rows[r]?.[m.column];
-        if (typeof cell === 'string') texts.push(cell);
+      const key = `${sheet.name}\u0000${m.column}`;
+      const own = dateEvidence.get(key);
+      if (!own) continue;
+      const d = decideDateOrder(own, { others: decidedColumns.filter((x) => x.key !== key), source, ...(mapping.dateOrder ? { choice: mapping.dateOrder } : {}), setting: state.settings.dateOrder });
+      orders.set(m.column, d.order);
+      const n = own.ambiguous.length;
+      if (own.dmy + own.mdy + n === 0) continue; // no numeric text dates: nothing was decided
+      const where = { sheet: sheet.name, column: columnLetter(m.column), header: headerText(m.column) };
+      readings.push({ ...where, what: 'date-order', value: d.order, basis: d.basis, message: `Dates read as ${d.message}` });
+      if (d.basis !== 'setting' || n === 0) continue;
+      issues.push({ ...where, row: mapping.headerRow + 1, severity: 'warning', message: `${n} date${n === 1 ? '' : 's'} such as ${own.ambiguous[0]!.text} could be day/month or month/day; read as ${ORDER_WORDS[d.order]} from the workbook setting. Choose the date order if that is wrong.` });
+      const otherWay = d.order === 'MDY' ? 'day' : 'month';
+      for (const a of own.ambiguous.slice(0, AMBIGUOUS_LISTED)) {
+        const [read, other] = d.order === 'MDY' ? [a.mdy, a.dmy] : [a.dmy, a.mdy];
+        issues.push({ ...where, row: a.row + 1, severity: 'warning', message: `${a.text} read as ${spelledDate(read)}; ${otherWay} first it would be ${spelledDate(other)}`, value: a.text });
       }
-      const inferred = inferDateOrder(texts, state.settings.dateOrder);
-      const order = mapping.dateOrder ?? inferred.order;
-      orders.set(m.column, order);
-      if (!mapping.dateOrder && !inferred.decided && inferred.ambiguous > 0) {
-        issues.push({
-          sheet: sheet.name,
-          row: mapping.headerRow + 1,
-          column: columnLetter(m.column),
-          header: headerText(m.column),
-          severity: 'warning',
-          message: `${inferred.ambiguous} date${inferred.ambiguous === 1 ? '' : 's'} such as ${inferred.example} could be day/month or month/day; read as ${order === 'MDY' ? 'month/day/year' : 'day/month/year'}. Choose the date order if that is wrong.`,
-        });
+      if (n > AMBIGUOUS_LISTED) {
+        const first = own.ambiguous[AMBIGUOUS_LISTED]!.row + 1;
+        const last = own.ambiguous[n - 1]!.row + 1;
+        issues.push({ ...where, row: first, severity: 'warning', message: `${n - AMBIGUOUS_LISTED} more dates that read both ways in rows ${first}–${last}, also read as ${ORDER_WORDS[d.order]}` });
       }
+    }
+
+    // Percent columns: plain numbers are fractions (1 = 100 %) or percentages for the whole column.
+    const percents = new Map<number, PercentScale>();
+    for (const m of mapped) {
+      if (m.f.col.type !== 'percent') continue;
+      const p = decidePercentColumn(sheet, m.column, dataRows(mapping), ctx);
+      if (!p) continue;
+      percents.set(m.column, p.scale);
+      if (!p.message) continue;
+      const where = { sheet: sheet.name, column: columnLetter(m.column), header: headerText(m.column) };
+      readings.push({ ...where, what: 'percent', value: p.scale, message: p.message });
+      issues.push({ ...where, row: mapping.headerRow + 1, severity: 'warning', message: p.message });
     }
 
     for (let r = mapping.firstDataRow; r <= mapping.lastDataRow; r++) {
@@ -400,7 +488,11 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
         // A blank cell says nothing: it never erases a value the workbook holds (merging one of
         // our own exports is where a cleared cell is a change, and the merge sees it three ways).
         if (cell === null || (typeof cell === 'string' && cell.trim() === '')) continue;
-        const res = convertCell(cell, m.f, ctx, { dateOrder: orders.get(m.column) ?? state.settings.dateOrder, date1904: source.date1904, ...(m.scale ? { scale: m.scale } : {}) });
+        // The user's value mapping first: "In Flight" → In progress, or leave the field empty.
+        const chosen = valueMaps.get(m.column)?.(cell);
+        if (chosen === null) continue;
+        const pct = percents.get(m.column);
+        const res = convertCell(chosen ?? cell, m.f, ctx, { dateOrder: orders.get(m.column) ?? state.settings.dateOrder, date1904: source.date1904, ...(m.scale ? { scale: m.scale } : {}), ...(pct ? { percent: pct } : {}) });
         if (res.ok) {
           values.set(m.f.key, res.value);
           if ('warning' in res && res.warning) issue(m.column, 'warning', res.warning, cellText(cell));
@@ -629,6 +721,43 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       return allocIx;
     }
 
+    /** Working days of a grid period (the hours rule's: Monday to Friday less the workbook's holidays). */
+    function workingDaysOf(p: { start: IsoDate; end: IsoDate }): number {
+      const k = `${p.start}|${p.end}`;
+      let d = periodDays.get(k);
+      if (d === undefined) {
+        holidayIx ??= buildHolidayIndex(state.settings.holidays);
+        d = workingDaysIn(toDayNumber(p.start), toDayNumber(p.end), holidayIx);
+        periodDays.set(k, d);
+      }
+      return d;
+    }
+
+    /**
+     * In a grid of % of an FTE, bare numbers that are all 1 or less are fractions (0.5 is 50 %,
+     * as a spreadsheet holds a percent cell whose format was lost); said once in the report.
+     */
+    function gridFractions(): boolean {
+      if (fractions !== null) return fractions;
+      let any = false;
+      fractions = true;
+      for (let r = mapping.firstDataRow; r <= mapping.lastDataRow && fractions; r++) {
+        if (skip.has(r)) continue;
+        for (const p of mapping.periods!.columns) {
+          const c = readGridCell(sheet!.rows[r]?.[p.column] ?? null, 'fte-percent');
+          if (!c || !c.ok || !c.plain || c.value === 0) continue;
+          if (c.value > 1) {
+            fractions = false;
+            break;
+          }
+          any = true;
+        }
+      }
+      fractions &&= any;
+      if (fractions) issues.push({ sheet: mapping.sheet, row: mapping.firstDataRow + 1, column: '', header: '', severity: 'warning', message: 'the grid’s plain numbers are all 1 or less: read as fractions of an FTE (0.5 = 50 %)' });
+      return fractions;
+    }
+
     /**
      * A wide allocation row (its project and person or role read): one allocation per period cell
      * that holds hours; a period cell that cannot be read is listed and the others import.
@@ -640,33 +769,44 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       let updated = 0;
       let same = 0;
       const changes: FieldChange[] = [];
+      const unit: GridCellUnit = mapping.periods!.unit ?? 'hours-per-week';
+      const hpf = state.settings.hoursPerFte;
       for (const p of mapping.periods!.columns) {
         const cell = line[p.column] ?? null;
-        if (cell === null || cell === '') continue;
-        // Text with no digit ("lots", "n/a", "?") is not 0 hours: it is listed; a lone dash is how sheets show nothing.
-        const text = typeof cell === 'number' ? '' : cellText(cell).trim();
-        if (typeof cell !== 'number' && /^[-–—]?$/.test(text)) continue;
-        const hours = typeof cell === 'number' ? cell : /\d/.test(text) ? Number(text.replace(/[^\d.,-]/g, '').replace(',', '.')) : NaN;
-        if (!Number.isFinite(hours) || hours < 0) {
-          issues.push({ sheet: mapping.sheet, row: rowNo, column: columnLetter(p.column), header: p.label, severity: 'error', message: `"${cellText(cell)}" is not a number of hours`, value: cellText(cell), outcome: 'cell-not-read' });
+        // Blank and a lone dash hold nothing; text with no number ("lots", "n/a", "?") is not 0: it is listed.
+        const read = readGridCell(cell, unit);
+        if (!read) continue;
+        const at = { sheet: mapping.sheet, row: rowNo, column: columnLetter(p.column), header: p.label };
+        if (!read.ok) {
+          issues.push({ ...at, severity: 'error', message: read.reason, value: cellText(cell), outcome: 'cell-not-read' });
           continue;
         }
-        if (hours === 0) continue;
+        if (read.value === 0) continue;
+        // A cell that says its own unit ("50%", "2 d") is read in it, and the report says so.
+        if (!read.plain && read.unit !== unit) issues.push({ ...at, severity: 'warning', message: `read as ${GRID_UNIT_PHRASE[read.unit]} (the grid holds ${GRID_UNIT_PHRASE[unit]})`, value: cellText(cell) });
+        const value = read.plain && read.unit === 'fte-percent' && gridFractions() ? Math.round(read.value * 100 * 1e9) / 1e9 : read.value;
+        const alloc = gridCellAllocation(value, read.unit, workingDaysOf(p));
+        if (!alloc) {
+          issues.push({ ...at, severity: 'error', message: `${p.label} has no working days to hold ${cellText(cell)} ${read.unit === 'days-per-period' ? 'days' : 'hours'}`, value: cellText(cell), outcome: 'cell-not-read' });
+          continue;
+        }
         const key = `${String(values.get('projectId'))}|${String(values.get('resourceId') ?? values.get('roleId'))}|${p.start}|${p.end}`;
         const found = allocationIndex().get(key);
         if (found) {
-          if (found['amount'] === hours) same++;
+          // The same demand in the other unit is no change (18.75 h/week is 50 % at 37.5 h per FTE);
+          // our export writes hundredths of an hour per week.
+          if (Math.abs(allocationRate(found, hpf) - allocationRate(alloc, hpf)) < 0.005) same++;
           else {
             updated++;
-            changes.push({ field: 'amount', label: p.label, before: found['amount'], after: hours });
-            ops.push({ op: 'update', entity: 'allocation', id: found.id, changes: { amount: hours } });
+            changes.push({ field: 'amount', label: p.label, before: found['amount'], after: alloc.amount, beforeText: amountText(found), afterText: amountText(alloc) });
+            ops.push({ op: 'update', entity: 'allocation', id: found.id, changes: found['unit'] === alloc.unit ? { amount: alloc.amount } : { amount: alloc.amount, unit: alloc.unit } });
             opRows.push(rowIndex);
           }
         } else {
           created++;
-          const record: Record<string, unknown> = { id: opts.newId(), start: p.start, end: p.end, amount: hours, unit: 'hours-per-week' };
+          const record: Record<string, unknown> = { id: opts.newId(), start: p.start, end: p.end, amount: alloc.amount, unit: alloc.unit };
           for (const k of ['projectId', 'resourceId', 'roleId', 'tentative', 'note']) if (values.has(k)) record[k] = values.get(k);
-          changes.push({ field: 'amount', label: p.label, before: null, after: hours });
+          changes.push({ field: 'amount', label: p.label, before: null, after: alloc.amount, afterText: amountText(alloc) });
           ops.push({ op: 'create', entity: 'allocation', record });
           opRows.push(rowIndex);
         }
@@ -685,7 +825,13 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
   }
 
   const shown = collapseWarnings(issues);
-  return { report: { fileName: source.fileName, rows, issues: shown, counts: countRows(rows, shown), creates, matchRules, ...(latest.length ? { latest } : {}) }, ops, opRows };
+  return { report: { fileName: source.fileName, rows, issues: shown, counts: countRows(rows, shown), creates, matchRules, readings, ...(latest.length ? { latest } : {}) }, ops, opRows };
+}
+
+/** An allocation's amount in its unit, for the report: "18.75 h/week", "50 % FTE". */
+function amountText(a: Record<string, unknown>): string {
+  const n = Math.round(Number(a['amount']) * 100) / 100;
+  return a['unit'] === 'fte-percent' ? `${n} % FTE` : `${n} h/week`;
 }
 
 /** A value as the register shows it; references are named with the records this import creates. */
@@ -758,29 +904,120 @@ export type { ExchangeField };
  * Returns the report as the user will see it and the plan to commit.
  */
 export function validateImport(state: WorkbookState, planned: ImportPlan, ctx: Omit<PlanContext, 'partial'>): { report: ImportReport; result: PlanResult } {
-  const result = planChange(state, planned.ops, { ...ctx, partial: true });
+  // An update the model refuses is retried field by field: the refused fields stay as they were.
+  const pctx = { ...ctx, partial: true, splitRejectedUpdates: true };
+  let ops = planned.ops;
+  let result = planChange(state, ops, pctx);
   if (!result.rejected.length) return { report: planned.report, result };
   const rows = planned.report.rows.map((r) => ({ ...r }));
   const issues = [...planned.report.issues];
+  const rowOf = (index: number) => (index >= 0 ? planned.opRows[index] : undefined);
+  const createdBy = new Map<string, number>();
+  planned.ops.forEach((op, i) => {
+    if (op.op === 'create' && typeof op.record['id'] === 'string') createdBy.set(op.record['id'], i);
+  });
+
+  // A new record refused for a field it can do without (a finish before its start, a custom
+  // field's rule) is created without that field, which is listed; once, with a second check.
+  const refusedOps = new Set(result.rejected.map((r) => r.index));
+  const required = requiredKeys(state);
+  const dropped = new Map<number, Problem[]>();
+  for (const rej of result.rejected) {
+    const op = ops[rej.index];
+    const rowIndex = rowOf(rej.index);
+    if (!op || op.op !== 'create' || rowIndex === undefined || rowIndex < 0) continue;
+    const need = required(rows[rowIndex]!.kind);
+    const droppable = rej.problems.every((p) => {
+      const head = p.field.split('.')[0] ?? '';
+      const value = p.field ? readFieldPath(op.record, writtenPath(op.entity, p.field)) : undefined;
+      const parent = typeof value === 'string' ? createdBy.get(value) : undefined;
+      return p.field !== '' && p.field !== 'id' && !need.has(head) && value !== undefined && value !== null && (parent === undefined || !refusedOps.has(parent));
+    });
+    if (droppable && rej.problems.length) dropped.set(rej.index, rej.problems);
+  }
+  if (dropped.size) {
+    ops = ops.map((op, i) => {
+      const problems = dropped.get(i);
+      if (!problems || op.op !== 'create') return op;
+      const record = JSON.parse(JSON.stringify(op.record)) as Record<string, unknown>;
+      for (const p of problems) {
+        const path = writtenPath(op.entity, p.field);
+        if (path.includes('.')) writeFieldPath(record, path, undefined);
+        else delete record[path];
+      }
+      return { ...op, record };
+    });
+    result = planChange(state, ops, pctx);
+    for (const [index, problems] of dropped) {
+      const row = rows[rowOf(index)!]!;
+      if (result.rejected.some((r) => r.index === index)) continue;
+      for (const p of problems) issues.push({ sheet: row.sheet, row: row.row, column: '', header: '', severity: 'error', message: `${p.message}; left empty`, outcome: 'cell-not-read' });
+    }
+  }
+
   // A row of a wide allocation grid makes several operations: it is skipped only when all are refused.
   const opsOfRow = new Map<number, number>();
   for (const r of planned.opRows) if (r >= 0) opsOfRow.set(r, (opsOfRow.get(r) ?? 0) + 1);
-  const refusedOfRow = new Map<number, number>();
+  const refusedOfRow = new Map<number, Set<number>>();
+  const rejectedAgain = new Set(result.rejected.map((r) => r.index));
+  const refusedFields = new Map<number, Set<string>>();
   for (const rej of result.rejected) {
-    const r = rej.index >= 0 ? planned.opRows[rej.index] : undefined;
-    if (r !== undefined && r >= 0) refusedOfRow.set(r, (refusedOfRow.get(r) ?? 0) + 1);
+    const r = rowOf(rej.index);
+    if (r === undefined || r < 0) continue;
+    const op = ops[rej.index];
+    // An update refused field by field: only those fields stay as they were.
+    if (op?.op === 'update' && rej.fields && rej.fields.length < Object.keys(op.changes).length) {
+      const set = refusedFields.get(rej.index) ?? new Set<string>();
+      for (const f of rej.fields) set.add(f);
+      refusedFields.set(rej.index, set);
+      if (set.size < Object.keys(op.changes).length) continue;
+    }
+    const set = refusedOfRow.get(r) ?? new Set<number>();
+    set.add(rej.index);
+    refusedOfRow.set(r, set);
   }
+  /** A rejection because the record a row points at was itself refused: say which row that was. */
+  const parentNote = (rej: Rejection): string | undefined => {
+    const op = ops[rej.index];
+    if (!op || op.op !== 'create') return undefined;
+    for (const p of rej.problems) {
+      const value = p.field ? readFieldPath(op.record, writtenPath(op.entity, p.field)) : undefined;
+      const parent = typeof value === 'string' ? createdBy.get(value) : undefined;
+      const parentRow = parent !== undefined && rejectedAgain.has(parent) ? rows[rowOf(parent) ?? -1] : undefined;
+      if (parentRow) return `its ${KIND_LABELS[parentRow.kind].singular} (row ${parentRow.row} of sheet ${parentRow.sheet}) was not imported: ${parentRow.reason ?? 'refused'}`;
+    }
+    return undefined;
+  };
   for (const rej of result.rejected) {
-    const rowIndex = rej.index >= 0 ? planned.opRows[rej.index] : undefined;
+    const rowIndex = rowOf(rej.index);
     if (rowIndex === undefined || rowIndex < 0) continue;
     const row = rows[rowIndex]!;
-    const message = rej.problems.map((p) => p.message).join('; ');
-    issues.push({ sheet: row.sheet, row: row.row, column: '', header: '', severity: 'error', message });
-    if (row.status !== 'skipped' && refusedOfRow.get(rowIndex) === opsOfRow.get(rowIndex)) {
+    const partly = refusedFields.get(rej.index);
+    const whole = refusedOfRow.get(rowIndex)?.size === opsOfRow.get(rowIndex);
+    const message = parentNote(rej) ?? rej.problems.map((p) => p.message).join('; ');
+    const keptRest = !!partly && !refusedOfRow.get(rowIndex)?.has(rej.index);
+    issues.push({ sheet: row.sheet, row: row.row, column: '', header: '', severity: 'error', message: keptRest ? `${message}; left as it was` : message, outcome: keptRest || !whole ? 'cell-not-read' : 'row-not-imported' });
+    if (keptRest && row.changes) row.changes = row.changes.filter((c) => !partly.has(c.field));
+    if (row.status !== 'skipped' && whole) {
       row.status = 'skipped';
       row.reason = message;
       delete row.changes;
     }
   }
   return { report: { ...planned.report, rows, issues, counts: countRows(rows, issues) }, result };
+}
+
+/** Per kind, the fields a new record cannot do without (the import refuses the row rather than drop them). */
+function requiredKeys(state: WorkbookState): (kind: ImportKind) => ReadonlySet<string> {
+  const cache = new Map<ImportKind, Set<string>>();
+  return (kind) => {
+    let set = cache.get(kind);
+    if (!set) {
+      set = new Set(fieldsFor(kind, state.settings, state.all('customField')).filter((f) => f.requiredForCreate).map((f) => f.key.split('.')[0]!));
+      if (kind === 'allocation') for (const k of ['resourceId', 'roleId', 'start', 'end', 'amount', 'unit']) set.add(k);
+      if (kind === 'project' || kind === 'raid') set.add('code');
+      cache.set(kind, set);
+    }
+    return set;
+  };
 }

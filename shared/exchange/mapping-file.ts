@@ -5,7 +5,8 @@
 // ("map.json: sheets[0].columns["PM"]: …").
 //
 //   { "sheets": [ { "sheet": "Portfolio", "kind": "project", "dateOrder": "DMY",
-//                   "columns": { "Proj Name": "name", "Budget": { "field": "budget", "scale": 1000 }, "Notes": null } } ] }
+//                   "columns": { "Proj Name": "name", "Budget": { "field": "budget", "scale": 1000 }, "Notes": null,
+//                                "Stage": { "field": "stage", "onError": "skip-row" } } } ] }
 //
 // Adding a key is one entry in SHEET_KEYS (per sheet) or COLUMN_KEYS (per column entry); any key in
 // neither table is refused by name, so a typo ("colums") is caught rather than ignored.
@@ -14,6 +15,8 @@ import type { SheetProposal } from './analyse';
 import type { SheetMapping } from './import';
 import type { SourceWorkbook } from './source';
 import { fieldsFor, IMPORT_KINDS, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
+import { fixedOptions } from './value-map';
+import { matchKey } from '../register/convert';
 
 export interface MappingFileContext {
   /** The mapping file's name or path, as the messages should name it. */
@@ -72,6 +75,12 @@ export const COLUMN_KEYS: Record<string, ColumnKey> = {
   scale: (v, c) => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) c.error('scale must be a positive number (1000 for "£k", 1000000 for "$M")');
     else c.column.scale = v;
+  },
+  // A cell of the column that cannot be read: import the rest of the row (the default) or skip the row.
+  onError: (v, c) => {
+    if (v !== 'keep-row' && v !== 'skip-row') c.error('onError must be "keep-row" (import the rest of the row, the field left empty) or "skip-row"');
+    else if (v === 'skip-row') c.column.onError = v;
+    else delete c.column.onError;
   },
 };
 
@@ -138,6 +147,49 @@ export const SHEET_KEYS: Record<string, SheetKey> = {
         handler(obj[key], { ...c, where: kw, column, header: proposal.headers[col] ?? header, error: (m) => c.error(m, kw) });
       }
     }
+  },
+  /**
+   * Value mapping: { "stage": { "In Flight": "in-progress", "Parked": null } }, per field with
+   * fixed values (value-map.ts fixedOptions). A target is our value or its label ("In progress");
+   * null leaves the field empty; a yes/no field also takes true and false.
+   */
+  values: (v, c) => {
+    if (!isObject(v)) {
+      c.error('values must be an object of field → { "value in the file": our value, or null to leave the field empty }');
+      return;
+    }
+    const fields = c.fields();
+    const withValues = fields.filter((f) => fixedOptions(f));
+    const out: Record<string, Record<string, string | null>> = { ...(c.proposal.mapping.values ?? {}) };
+    for (const [key, entries] of Object.entries(v)) {
+      const where = `${c.where}[${JSON.stringify(key)}]`;
+      const f = fields.find((x) => x.key === key);
+      const options = f ? fixedOptions(f) : null;
+      if (!f || !options) {
+        c.error(`${JSON.stringify(key)} is not a ${KIND_LABELS[c.proposal.kind].singular} field with fixed values (fields: ${withValues.map((x) => x.key).join(', ')})`, where);
+        continue;
+      }
+      if (!isObject(entries)) {
+        c.error(`must be an object of "value in the file" → one of ${list(options.map((o) => o.value))}, or null to leave ${f.label} empty`, where);
+        continue;
+      }
+      const map: Record<string, string | null> = { ...(out[key] ?? {}) };
+      for (const [src, target] of Object.entries(entries)) {
+        if (target === null) {
+          map[src.trim()] = null;
+          continue;
+        }
+        const t = typeof target === 'boolean' && f.col.type === 'checkbox' ? String(target) : target;
+        const o = typeof t === 'string' ? (options.find((x) => x.value === t) ?? options.find((x) => matchKey(x.label) === matchKey(t) || matchKey(x.value) === matchKey(t))) : undefined;
+        if (!o) {
+          c.error(`${JSON.stringify(target)} is not a value of ${f.label} (values: ${list(options.map((x) => x.value))}, or null to leave it empty)`, `${where}[${JSON.stringify(src)}]`);
+          continue;
+        }
+        map[src.trim()] = o.value;
+      }
+      out[key] = map;
+    }
+    c.proposal.mapping.values = out;
   },
 };
 

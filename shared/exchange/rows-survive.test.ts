@@ -9,6 +9,8 @@ import { applyPlan } from '../commands/plan';
 import { testClock, tinyWorkbook } from '../../test/helpers/tiny-workbook';
 import { countRows, layoutRows, planImport, validateImport, type SheetMapping } from './import';
 import { readSpreadsheet } from './read/read';
+import { analyseWorkbook } from './analyse';
+import { applyMappingFile } from './mapping-file';
 import type { SourceCell, SourceSheet, SourceWorkbook } from './source';
 
 function setup() {
@@ -70,14 +72,14 @@ describe('a cell that cannot be read', () => {
       const { state, clock } = setup();
       const s = sheet('Projects', [
         ['Code', 'Name', 'Stage', 'RAG'],
-        ['NEW-1', 'Flying', 'In Flight', 'Green'],
+        ['NEW-1', 'Flying', 'Sideways', 'Green'],
         ['NEW-2', 'Grounded', 'Closed', 'Green'],
       ]);
       const m = mapping(s, 'project', ['code', 'name', 'stage', 'rag.overall']);
       if (onError) m.columns[2]!.onError = onError;
       const report = run(state, clock, book(s), [m]);
       const issue = report.issues.find((i) => i.column === 'C')!;
-      expect(issue).toMatchObject({ row: 2, header: 'Stage', severity: 'error', value: 'In Flight' });
+      expect(issue).toMatchObject({ row: 2, header: 'Stage', severity: 'error', value: 'Sideways' });
       const flying = state.all('project').find((p) => p.code === 'NEW-1');
       expect(state.all('project').find((p) => p.code === 'NEW-2')).toMatchObject({ stage: 'closed' });
       if (onError === 'skip-row') {
@@ -91,7 +93,7 @@ describe('a cell that cannot be read', () => {
         expect(issue.outcome).toBe('cell-not-read');
         expect(issue.message).toMatch(/; left empty$/);
         expect(flying).toMatchObject({ name: 'Flying', rag: { overall: 'G' } });
-        expect(flying!.stage ?? null).not.toBe('In Flight');
+        expect(flying!.stage ?? null).not.toBe('Sideways');
       }
     }
   });
@@ -136,12 +138,62 @@ describe('a cell that cannot be read', () => {
   });
 });
 
+describe('a value the model refuses', () => {
+  it('a new project whose finish is before its start imports without the finish, and its milestone with it', () => {
+    const { state, clock } = setup();
+    const projects = sheet('Projects', [
+      ['Code', 'Name', 'Start', 'Finish'],
+      ['NEW-1', 'Backwards', '2026-09-01', '2026-03-01'],
+    ]);
+    const milestones = sheet('Milestones', [
+      ['Project', 'Milestone'],
+      ['NEW-1', 'Kick-off'],
+    ]);
+    const report = run(state, clock, book(projects, milestones), [mapping(projects, 'project', ['code', 'name', 'start', 'finish']), mapping(milestones, 'milestone', ['projectId', 'name'])]);
+    expect(report.rows.map((r) => r.status)).toEqual(['new', 'new']);
+    const issue = report.issues.find((i) => i.severity === 'error')!;
+    expect(issue).toMatchObject({ sheet: 'Projects', row: 2, outcome: 'cell-not-read' });
+    expect(issue.message).toMatch(/before its start.*; left empty$/);
+    const p = state.all('project').find((x) => x.code === 'NEW-1')!;
+    expect(p.start).toBe('2026-09-01');
+    expect(p.finish ?? null).toBeNull();
+    expect(state.all('milestone').filter((m) => m.projectId === p.id)).toHaveLength(1);
+    expect(report.counts).toMatchObject({ new: 2, notImported: 0, cellsNotRead: 1 });
+  });
+
+  it('an update the model refuses for one field applies the others and keeps that field', () => {
+    const { state, clock } = setup();
+    const s = sheet('Projects', [
+      ['Code', 'Finish', 'Budget'],
+      ['PRJ-001', '2025-01-01', 130000],
+    ]);
+    const report = run(state, clock, book(s), [mapping(s, 'project', ['code', 'finish', 'budget'])]);
+    expect(report.rows[0]).toMatchObject({ status: 'updated' });
+    expect(report.rows[0]!.changes!.map((c) => c.field)).toEqual(['budget']);
+    const issue = report.issues.find((i) => i.severity === 'error')!;
+    expect(issue.message).toMatch(/before its start.*; left as it was$/);
+    expect(state.get('project', 'p-1')).toMatchObject({ finish: '2026-06-30', budget: 13_000_000 });
+  });
+
+  it('a new record refused for a field it needs is not imported, and rows naming it say why', () => {
+    const { state, clock } = setup();
+    const alloc = sheet('Allocations', [
+      ['Project', 'Person', 'Start', 'End', '% FTE'],
+      ['PRJ-002', 'Asha Patel', '2026-07-06', '2026-07-31', '1500%'],
+    ]);
+    const report = run(state, clock, book(alloc), [mapping(alloc, 'allocation', ['projectId', 'resourceId', 'start', 'end', 'fte'])]);
+    expect(report.rows[0]).toMatchObject({ status: 'skipped' });
+    expect(report.rows[0]!.reason).toMatch(/not plausible/);
+    expect(report.counts).toMatchObject({ notImported: 1 });
+  });
+});
+
 describe('rows that name another row', () => {
   it('milestones, allocations and RAID items of a project with a bad cell import with it', () => {
     const { state, clock } = setup();
     const projects = sheet('Projects', [
       ['Code', 'Name', 'Stage', 'RAG', 'Finish'],
-      ['NEW-1', 'Genehmigt project', 'Genehmigt', 'grün', 'Q3'],
+      ['NEW-1', 'Genehmigt project', 'Sideways', 'Purple', 'Q3'],
     ]);
     const milestones = sheet('Milestones', [
       ['Project', 'Milestone', 'Forecast'],
@@ -173,7 +225,7 @@ describe('rows that name another row', () => {
     const { state, clock } = setup();
     const projects = sheet('Projects', [
       ['Code', 'Name', 'Stage'],
-      ['NEW-1', 'Skipped one', 'In Flight'],
+      ['NEW-1', 'Skipped one', 'Sideways'],
       ['NEW-2', 'Kept one', 'Closed'],
     ]);
     const milestones = sheet('Milestones', [
@@ -269,5 +321,29 @@ describe('counts', () => {
     const c = countRows(rows, plan.report.issues);
     expect(c).toMatchObject({ rows: 6, new: 1, skipped: 5, layout: 3, notImported: 2 });
     expect(rows.filter((r) => r.status === 'skipped' && !r.layout).map((r) => r.reason)).toEqual(['a new project needs Name', 'duplicate of row 2 (same project)']);
+  });
+});
+
+describe('the policy per column', () => {
+  const s = sheet('Portfolio', [
+    ['Code', 'Name', 'Stage'],
+    ['NEW-1', 'Flying', 'Sideways'],
+  ]);
+  it('is set in a mapping file ("onError") and checked', () => {
+    const { state } = setup();
+    const proposals = analyseWorkbook(book(s), state.settings, []);
+    const ctx = { fileName: 'map.json', settings: state.settings, customFields: [], source: book(s) };
+    const r = applyMappingFile({ sheets: [{ sheet: 'Portfolio', columns: { Stage: { field: 'stage', onError: 'skip-row' } } }] }, proposals, ctx);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.proposals[0]!.mapping.columns.find((c) => c.column === 2)).toMatchObject({ field: 'stage', onError: 'skip-row' });
+    const bad = applyMappingFile({ sheets: [{ sheet: 'Portfolio', columns: { Stage: { field: 'stage', onError: 'skip' } } }] }, proposals, ctx);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.join('\n')).toMatch(/map\.json: .*Stage.*onError must be "keep-row" .* or "skip-row"/);
+  });
+
+  it('is remembered with the layout', () => {
+    const { state } = setup();
+    const [p] = analyseWorkbook(book(s), state.settings, [], () => ({ kind: 'project', columns: [{ header: 'Code', field: 'code' }, { header: 'Name', field: 'name' }, { header: 'Stage', field: 'stage', onError: 'skip-row' }] }));
+    expect(p!.mapping.columns.map((c) => c.onError ?? 'keep-row')).toEqual(['keep-row', 'keep-row', 'skip-row']);
   });
 });

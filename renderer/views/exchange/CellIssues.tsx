@@ -48,7 +48,7 @@ export function CellIssuesTable({ issues, label, page, severity, testId }: { iss
                 </td>
                 {severity && (
                   <td>
-                    <span className={`status-chip sev-${i.severity}`}>{i.severity === 'error' ? 'Error' : 'Warning'}</span>
+                    <span className={`status-chip sev-${i.severity}${i.outcome ? ` out-${i.outcome}` : ''}`}>{i.outcome === 'cell-not-read' ? 'Cell not read' : i.outcome === 'row-not-imported' ? 'Row not imported' : i.severity === 'error' ? 'Error' : 'Warning'}</span>
                   </td>
                 )}
                 <td className="msg-cell">{i.message}</td>

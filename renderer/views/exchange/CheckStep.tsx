@@ -12,8 +12,12 @@ import type { FlowSnapshot, ImportFlow } from './import-flow';
 import { CellIssuesTable, ShowMore } from './CellIssues';
 
 const PAGE = 500;
-const STATUSES: RowStatus[] = ['new', 'updated', 'unchanged', 'skipped'];
-const STATUS_LABELS: Record<RowStatus, string> = { new: 'New', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped' };
+/** A row as the report shows it: skipped rows are either layout (no data) or data not imported. */
+type Shown = Exclude<RowStatus, 'skipped'> | 'notImported' | 'layout';
+const STATUSES: Shown[] = ['new', 'updated', 'unchanged', 'notImported', 'layout'];
+const STATUS_LABELS: Record<Shown, string> = { new: 'New', updated: 'Updated', unchanged: 'Unchanged', notImported: 'Not imported', layout: 'Layout' };
+const shownOf = (r: RowReport): Shown => (r.status === 'skipped' ? (r.layout ? 'layout' : 'notImported') : r.status);
+const rowsWord = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
 const ENTITY_LABELS: Record<string, string> = { programme: 'programme', objective: 'objective', role: 'role', resource: 'person', project: 'project' };
 const AMBIGUOUS_DATES = /could be day\/month or month\/day/;
 
@@ -21,25 +25,28 @@ export function CheckStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
   const report = s.report!;
   const c = report.counts;
   const dateWarnings = report.issues.filter((i) => i.severity === 'warning' && AMBIGUOUS_DATES.test(i.message));
-  const tiles: { key: keyof typeof c; label: string; tone?: string }[] = [
-    { key: 'rows', label: 'Rows in file' },
-    { key: 'new', label: 'New', tone: 'good' },
-    { key: 'updated', label: 'Updated', tone: 'accent' },
-    { key: 'unchanged', label: 'Unchanged' },
-    { key: 'skipped', label: 'Skipped' },
-    { key: 'errors', label: 'Errors', tone: c.errors ? 'bad' : undefined },
-    { key: 'warnings', label: 'Warnings', tone: c.warnings ? 'warn' : undefined },
+  const [shown, setShown] = useState<ReadonlySet<Shown>>(() => new Set(STATUSES));
+  const tiles: { key: keyof typeof c; label: string; title: string; tone?: string }[] = [
+    { key: 'rows', label: 'Rows in file', title: 'Every row of the chosen sheets, header and title rows included' },
+    { key: 'new', label: 'New', title: 'Rows that become new records', tone: 'good' },
+    { key: 'updated', label: 'Updated', title: 'Rows that change a record the workbook has', tone: 'accent' },
+    { key: 'unchanged', label: 'Unchanged', title: 'Rows whose record is already up to date' },
+    { key: 'notImported', label: 'Not imported', title: 'Rows of data that are not imported, each with its reason', tone: c.notImported ? 'bad' : undefined },
+    { key: 'layout', label: 'Layout rows', title: 'Rows set aside as layout: titles, headers, totals, blanks, notes' },
+    { key: 'cellsNotRead', label: 'Cells not read', title: 'Cells that could not be read on rows imported without them', tone: c.cellsNotRead ? 'warn' : undefined },
+    { key: 'warnings', label: 'Warnings', title: 'Cells read with a note (a word read as a stage, a number read as a date)', tone: c.warnings ? 'warn' : undefined },
   ];
   return (
     <div className="check-step">
       <ul className="count-tiles" aria-label="What the import does">
         {tiles.map((t) => (
-          <li key={t.key} className={`count-tile${t.tone ? ` ${t.tone}` : ''}`} data-testid={`count-${t.key}`}>
+          <li key={t.key} className={`count-tile${t.tone ? ` ${t.tone}` : ''}`} data-testid={`count-${t.key}`} title={t.title}>
             <span className="count-value">{c[t.key].toLocaleString('en-GB')}</span>
             <span className="count-label">{t.label}</span>
           </li>
         ))}
       </ul>
+      <RowsAccount report={report} onShowNotImported={() => setShown(new Set(['notImported']))} onColumns={() => flow.goTo('columns')} />
       {dateWarnings.length > 0 && (
         <div className="date-warning" role="note" aria-label="Dates that read both ways">
           <strong>Dates that read both ways</strong>
@@ -90,7 +97,7 @@ export function CheckStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
           )}
         </section>
       </div>
-      <RowsTable report={report} />
+      <RowsTable report={report} shown={shown} setShown={setShown} />
       <IssuesTable issues={report.issues} />
     </div>
   );
@@ -121,24 +128,79 @@ function format(f: ExchangeField, v: unknown, ctx: ColumnContext): string {
   }
 }
 
-function RowsTable({ report }: { report: ImportReport }) {
-  const [shown, setShown] = useState<ReadonlySet<RowStatus>>(() => new Set(STATUSES));
+/**
+ * What became of the rows, in words: rows of data not imported (with their reasons, grouped),
+ * rows set aside as layout, and cells not read on rows that were imported without them.
+ */
+function RowsAccount({ report, onShowNotImported, onColumns }: { report: ImportReport; onShowNotImported: () => void; onColumns: () => void }) {
+  const c = report.counts;
+  const groups = useMemo(() => {
+    const m = new Map<string, { sheet: string; first: RowReport; rows: number }>();
+    for (const r of report.rows) {
+      if (r.status !== 'skipped' || r.layout) continue;
+      // Reasons that differ only in values, row numbers or names group together.
+      const key = `${r.sheet}\u0000${(r.reason ?? '').replace(/"[^"]*"|“[^”]*”|\d+/g, '…')}`;
+      const g = m.get(key);
+      if (g) g.rows++;
+      else m.set(key, { sheet: r.sheet, first: r, rows: 1 });
+    }
+    return [...m.values()].sort((a, b) => b.rows - a.rows);
+  }, [report]);
+  const layoutKinds = useMemo(() => [...new Set(report.rows.filter((r) => r.status === 'skipped' && r.layout).map((r) => (r.reason ?? '').replace(/ \(.*\)$/, '').replace(/ row$/, '')))], [report]);
+  return (
+    <div className="rows-account" data-testid="rows-account">
+      {c.notImported > 0 ? (
+        <div className="not-imported" role="note" aria-label="Rows of data not imported">
+          <strong>{rowsWord(c.notImported)} of data not imported</strong>
+          <ul>
+            {groups.slice(0, 6).map((g) => (
+              <li key={`${g.sheet}|${g.first.row}`}>
+                {g.sheet}, {g.rows === 1 ? `row ${g.first.row}` : `${rowsWord(g.rows)} like row ${g.first.row}`}: {g.first.reason}
+              </li>
+            ))}
+            {groups.length > 6 && <li className="muted">and {groups.length - 6} more reasons</li>}
+          </ul>
+          <button type="button" className="small" onClick={onShowNotImported}>
+            Show only the rows not imported
+          </button>
+        </div>
+      ) : (
+        <p className="small all-imported">Every row of data is imported{c.cellsNotRead ? ', some without a cell that could not be read' : ''}.</p>
+      )}
+      {c.cellsNotRead > 0 && (
+        <p className="small">
+          {c.cellsNotRead.toLocaleString('en-GB')} cell{c.cellsNotRead === 1 ? '' : 's'} could not be read: {c.cellsNotRead === 1 ? 'its row is' : 'their rows are'} imported with the field left empty (unchanged on a record the workbook has), listed below.{' '}
+          <button type="button" className="small" onClick={onColumns}>
+            Skip such rows instead…
+          </button>
+        </p>
+      )}
+      {c.layout > 0 && (
+        <p className="small muted">
+          {rowsWord(c.layout)} set aside as layout ({layoutKinds.slice(0, 5).join(', ')}).
+        </p>
+      )}
+    </div>
+  );
+}
+
+function RowsTable({ report, shown, setShown }: { report: ImportReport; shown: ReadonlySet<Shown>; setShown: (s: ReadonlySet<Shown>) => void }) {
   const [sheet, setSheet] = useState('');
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const describe = useFormatter();
   const sheets = useMemo(() => [...new Set(report.rows.map((r) => r.sheet))], [report]);
   const byStatus = useMemo(() => {
-    const m: Record<RowStatus, number> = { new: 0, updated: 0, unchanged: 0, skipped: 0 };
-    for (const r of report.rows) m[r.status]++;
+    const m: Record<Shown, number> = { new: 0, updated: 0, unchanged: 0, notImported: 0, layout: 0 };
+    for (const r of report.rows) m[shownOf(r)]++;
     return m;
   }, [report]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return report.rows.filter((r) => shown.has(r.status) && (!sheet || r.sheet === sheet) && (!q || `${r.label} ${r.reason ?? ''} ${r.row}`.toLowerCase().includes(q)));
+    return report.rows.filter((r) => shown.has(shownOf(r)) && (!sheet || r.sheet === sheet) && (!q || `${r.label} ${r.reason ?? ''} ${r.row}`.toLowerCase().includes(q)));
   }, [report, shown, sheet, query]);
 
-  const toggle = (st: RowStatus) => {
+  const toggle = (st: Shown) => {
     const next = new Set(shown);
     if (next.has(st) && next.size > 1) next.delete(st);
     else next.add(st);
@@ -153,7 +215,7 @@ function RowsTable({ report }: { report: ImportReport }) {
         <div className="toolbar">
           <div className="status-filter" role="group" aria-label="Show rows that are">
             {STATUSES.map((st) => (
-              <button key={st} type="button" className={`status-toggle st-${st}`} aria-pressed={shown.has(st)} onClick={() => toggle(st)}>
+              <button key={st} type="button" className={`status-toggle st-${st === 'notImported' || st === 'layout' ? 'skipped' : st}`} aria-pressed={shown.has(st)} onClick={() => toggle(st)}>
                 {STATUS_LABELS[st]} <span className="muted">{byStatus[st].toLocaleString('en-GB')}</span>
               </button>
             ))}
@@ -230,7 +292,7 @@ function ReportRow({ r, describe }: { r: RowReport; describe: (kind: ImportKind,
       </td>
       <td className="num">{r.row}</td>
       <td>
-        <span className={`status-chip st-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+        <span className={`status-chip st-${r.status}${r.layout ? ' st-layout' : ''}`}>{STATUS_LABELS[shownOf(r)]}</span>
       </td>
       <td className="record-cell" title={r.label}>
         {r.label || <span className="muted">—</span>}

@@ -7,6 +7,7 @@ import type { SheetProposal } from '../../../shared/exchange/analyse';
 import { fieldsFor, KIND_LABELS, type ExchangeField } from '../../../shared/exchange/fields';
 import { columnLetter, type SourceCell } from '../../../shared/exchange/source';
 import type { DateOrder } from '../../../shared/register/convert';
+import type { CellErrorPolicy } from '../../../shared/exchange/import';
 import type { FlowSnapshot, ImportFlow } from './import-flow';
 import { DATE_ORDER_LABELS, HOLDS_LABELS, SCALES, count, showCell } from './display';
 
@@ -163,6 +164,15 @@ function SheetColumns({ p, fields, preview, flow }: { p: SheetProposal; fields: 
                           </option>
                         ))}
                       </select>
+                      {f && f.key !== 'id' && f.key !== 'version' && (
+                        <label className="on-error">
+                          <span>If a cell can’t be read</span>
+                          <select value={c.onError ?? 'keep-row'} onChange={(e) => flow.setOnError(p.sheet, c.column, e.target.value as CellErrorPolicy)} aria-label={`If a cell of ${name} can’t be read`}>
+                            <option value="keep-row">import the rest of the row</option>
+                            <option value="skip-row">skip the row</option>
+                          </select>
+                        </label>
+                      )}
                       {f?.col.type === 'money' && (
                         <select value={c.scale ?? 1} onChange={(e) => flow.setScale(p.sheet, c.column, Number(e.target.value))} aria-label={`Scale of ${name}`} className="scale">
                           {SCALES.map((x) => (

@@ -138,7 +138,8 @@ function Done({ s }: { s: FlowSnapshot }) {
             <li>{count(d.created, 'new record')} created</li>
             <li>{count(d.updated, 'record')} updated</li>
             {report && <li>{count(report.counts.unchanged, 'row')} already up to date</li>}
-            {report && <li>{count(report.counts.skipped, 'row')} skipped (see the report of the previous step)</li>}
+            {report && <li>{count(report.counts.notImported, 'row')} of data not imported (see the report of the previous step)</li>}
+            {report && report.counts.layout > 0 && <li>{count(report.counts.layout, 'row')} set aside as layout (titles, headers, totals, blanks)</li>}
             {report && report.creates.length > 0 && <li>{count(report.creates.length, 'linked record')} created for names the rows used</li>}
           </>
         )}

@@ -8,8 +8,8 @@ import { Canceled } from '../../workers/exchange-client';
 import type { ReadSummary } from '../../workers/exchange.worker';
 import type { SheetProposal } from '../../../shared/exchange/analyse';
 import type { ImportKind } from '../../../shared/exchange/fields';
-import type { ImportReport } from '../../../shared/exchange/import';
-import { defaultDecisions, type MergeDecisions, type MergeDiff } from '../../../shared/exchange/merge';
+import type { CellErrorPolicy, ImportReport } from '../../../shared/exchange/import';
+import { defaultDecisions, mergeChoice, type MergeDecisions, type MergeDiff } from '../../../shared/exchange/merge';
 import type { DateOrder } from '../../../shared/register/convert';
 import { ExternalStore } from '../../state/external-store';
 
@@ -162,12 +162,10 @@ export class ImportFlow {
     this.session = session;
     const summary = session.summary;
     const current = this.store.getSnapshot().current;
-    let merge = false;
-    let mergeNote: string | null = null;
-    if (summary.snapshot) {
-      if (current && summary.snapshot.workbookId === current.id) merge = true;
-      else mergeNote = `This file is an export of “${summary.snapshot.workbookName}”, another workbook: its rows are imported like any spreadsheet’s, matched by code and name.`;
-    } else if (summary.snapshotError) mergeNote = `This file ${summary.snapshotError}, so it cannot be merged cell by cell: its rows are imported like any spreadsheet’s.`;
+    // The same rule as `pmo import` (shared/exchange/merge.ts mergeChoice).
+    const choice = mergeChoice(summary.snapshot ?? (summary.snapshotError ? { error: summary.snapshotError } : null), current?.id);
+    const merge = choice.merge;
+    const mergeNote = choice.merge ? null : choice.note;
     const proposals = resume ?? summary.proposals;
     this.set({ summary, proposals, merge, mergeNote, progress: null });
     if (merge) await this.runDiff(gen);
@@ -258,6 +256,21 @@ export class ImportFlow {
           if (c.column !== column) return c;
           const { scale: _old, ...rest } = c;
           return scale === 1 ? rest : { ...rest, scale };
+        }),
+      },
+    }));
+  }
+
+  /** What a cell of the column that cannot be read does: import the rest of the row (the default) or skip the row. */
+  setOnError(sheet: string, column: number, onError: CellErrorPolicy) {
+    this.replace(sheet, (p) => ({
+      ...p,
+      mapping: {
+        ...p.mapping,
+        columns: p.mapping.columns.map((c) => {
+          if (c.column !== column) return c;
+          const { onError: _old, ...rest } = c;
+          return onError === 'keep-row' ? rest : { ...rest, onError };
         }),
       },
     }));
