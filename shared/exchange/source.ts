@@ -32,9 +32,15 @@ export interface SourceSheet {
   merges: CellRange[];
   /** Hidden or very hidden in the file. */
   hidden: boolean;
+  /**
+   * Solid fill colours of cells that hold no value ("r,c" 0-based → "RRGGBB", upper case), only
+   * inside the used range and only where the fill is not white: what a RAG carried by colour alone
+   * leaves (see fill-colour.ts). Absent when the file has none or its format keeps no styles (text).
+   */
+  fills?: Record<string, string>;
 }
 
-export type SourceFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'tsv';
+export type SourceFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'fods' | 'csv' | 'tsv';
 
 export interface SourceWorkbook {
   fileName: string;
@@ -46,6 +52,14 @@ export interface SourceWorkbook {
   text?: { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'; delimiter: ',' | ';' | '\t' | '|'; bom: boolean };
   /** Things the user should know that did not stop the read (a declared range clamped, …). */
   notes: string[];
+  /** The language the file states (ODS, .fods: the default style's language and country, "en-US"). */
+  locale?: string;
+  /**
+   * The order the display formats of the file's date cells show (m/d/yy → MDY, dd.mm.yyyy →
+   * DMY), when most of its date cells agree; absent for text files and files without date cells.
+   * Excel's built-in short date (m/d/yy, shown in each reader's own locale) is no evidence.
+   */
+  dateOrderHint?: 'DMY' | 'MDY' | 'YMD';
 }
 
 /**
