@@ -18,6 +18,7 @@
 // - Reading a cell back (import of a wide grid, the demand grid's edits, the merge's re-cut)
 //   inverts this exactly: a cell of H makes H hours per week over that period, which the rule
 //   turns back into H × working days ÷ 5 hours there, and the cell H again on the next export.
+//   Grids in other units (hours in the period, days, % of an FTE, FTE): gridCellAllocation below.
 // - FTE (settings.capacityUnit 'fte'): a figure of H hours in a period of D working days is
 //   H ÷ (hoursPerFte × D ÷ 5) FTE, i.e. its hours per week (the cell rule above) ÷ hoursPerFte:
 //   how many full-time people those hours keep busy over the period's working days. So a
@@ -197,4 +198,45 @@ export function periodWorkingDays(periods: { start: readonly IsoDate[]; end: rea
     periodWorking.set(periods, hit);
   }
   return hit.days;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grid cells in the units people write (the importer's wide allocation grids,
+// SheetMapping.periods.unit). A cell says how much of a person one period takes and becomes one
+// allocation over that period, whose hours the rule above then gives:
+// - 'hours-per-week' (the default, and our own export's unit): amount = the cell, hours per week;
+//   the period holds cell × working days ÷ 5 hours.
+// - 'hours-per-period': the period's hours; amount = perWeek(cell, the period's working days)
+//   hours per week, so the period holds the cell's hours exactly (160 h in a month of 22 working
+//   days is 36.3636 h/week, which the rule turns back into 160 h).
+// - 'days-per-period': person-days in the period. A day is a fifth of an FTE's week (hoursPerFte
+//   ÷ 5 hours; the settings have no hours per day), so D days in a period of W working days is
+//   D ÷ W of an FTE: fte-percent, amount = D ÷ W × 100 (10 days of a 20-day month = 50 %, which
+//   the rule turns back into 10 × hoursPerFte ÷ 5 hours).
+// - 'fte-percent': % of an FTE; amount = the cell, unit fte-percent.
+// - 'fte': FTE; fte-percent, amount = cell × 100 (kept relative to an FTE, like every fte-percent
+//   allocation, so a later change of hours per FTE moves it with them).
+// Amounts are rounded to 4 decimals (a month's hours stay within 0.001 h). A period without
+// working days cannot hold hours or days given for it (null); hours per week, % and FTE are
+// rates, and an allocation over such a period simply holds 0 hours.
+
+/** What the cells of an allocation grid hold (absent = hours per week). */
+export type GridCellUnit = 'hours-per-week' | 'hours-per-period' | 'days-per-period' | 'fte-percent' | 'fte';
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** The allocation (amount and unit) a grid cell of `value` in `unit` makes over a period of `workingDays` working days. */
+export function gridCellAllocation(value: number, unit: GridCellUnit, workingDays: number): { amount: number; unit: 'hours-per-week' | 'fte-percent' } | null {
+  switch (unit) {
+    case 'hours-per-week':
+      return { amount: value, unit: 'hours-per-week' };
+    case 'hours-per-period':
+      return workingDays > 0 ? { amount: round4(perWeek(value, workingDays)), unit: 'hours-per-week' } : value === 0 ? { amount: 0, unit: 'hours-per-week' } : null;
+    case 'days-per-period':
+      return workingDays > 0 ? { amount: round4((value / workingDays) * 100), unit: 'fte-percent' } : value === 0 ? { amount: 0, unit: 'fte-percent' } : null;
+    case 'fte-percent':
+      return { amount: value, unit: 'fte-percent' };
+    case 'fte':
+      return { amount: round4(value * 100), unit: 'fte-percent' };
+  }
 }

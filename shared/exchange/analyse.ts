@@ -5,7 +5,8 @@ import type { SourceSheet, SourceWorkbook } from './source';
 import { cellText } from './source';
 import { detectTable, layoutKey, type SkippedRow } from './detect';
 import { guessKind, suggestMapping, SYNONYMS, type ImportFieldSpec, type ColumnSuggestion, type FieldType } from './suggest';
-import { detectPeriodColumns } from './periods';
+import { proposeGrid, type GridUnitSuggestion, type ProposedGrid } from './grid-unit';
+import { thousandfoldMismatches, withContextScales, type ScaleNote } from './scale-context';
 import { fieldsFor, IMPORT_KINDS, type ExchangeField, type ImportKind } from './fields';
 import type { CellErrorPolicy, SheetMapping } from './import';
 import { SNAPSHOT_SHEET } from './export';
@@ -32,6 +33,12 @@ export interface SheetProposal {
   columnValues?: ColumnValues[];
   /** For each mapped column of a field with fixed values: its distinct values and what each would be read as. */
   valueChoices?: FieldValueChoices[];
+  /** An allocation grid's suggested cell unit and why ("58 of 60 filled cells are percentages"); mapping.periods.unit holds the choice. */
+  gridUnit?: GridUnitSuggestion;
+  /** How the grid's headers were read where something was decided (day/month order, a year taken from the title). */
+  gridNotes?: string[];
+  /** Money columns whose stated currency is not the workbook's (scale-context.ts); previewImport reports them. */
+  scaleNotes?: ScaleNote[];
 }
 
 const TYPE_OF: Record<string, FieldType> = {
@@ -120,23 +127,22 @@ function proposeSheet(
       return c ? { ...s, field: c.field, score: 1, reason: 'as you mapped this layout last time', ...(c.scale ? { scale: c.scale } : {}) } : s;
     });
   }
+  const skipRows = table.skipped.filter((s) => s.row >= table.firstDataRow && s.row <= table.lastDataRow).map((s) => ({ row: s.row, reason: skipReason(s) }));
   let periods: SheetMapping['periods'] = null;
+  let grid: ProposedGrid | null = null;
   if (kind === 'allocation') {
-    const headerCells = sheet.rows[table.headerRow] ?? [];
-    const det = detectPeriodColumns(headerCells.length ? headerCells : headers, { dateOrder: settings.dateOrder, weekStart: settings.weekStart });
-    if (det) {
-      const cols = det.columns.flatMap((column, i) => {
-        const p = det.periods[i];
-        return p ? [{ column, start: p.start, end: p.end, label: cellText(headerCells[column] ?? null) || p.label }] : [];
-      });
-      if (cols.length) {
-        periods = { kind: det.kind, columns: cols };
-        const inGrid = new Set(cols.map((c) => c.column));
-        suggestions = suggestions.map((s) => (inGrid.has(s.column) ? { ...s, field: null, score: 1, reason: `${det.kind} column of the allocation grid` } : s));
-      }
+    grid = proposeGrid(sheet, { ...table, skipRows }, source, settings);
+    if (grid) {
+      periods = grid.periods;
+      const inGrid = new Set(periods.columns.map((c) => c.column));
+      const what = `${periods.kind} column of the allocation grid`;
+      suggestions = suggestions.map((s) => (inGrid.has(s.column) ? { ...s, field: null, score: 1, reason: what } : s));
     }
   }
-  const skipRows = table.skipped.filter((s) => s.row >= table.firstDataRow && s.row <= table.lastDataRow).map((s) => ({ row: s.row, reason: skipReason(s) }));
+  // Money columns' scale and currency from the header, a group header over them or a title.
+  const rememberedScale = new Set(saved ? suggestions.filter((s) => saved.columns.some((c) => c.header === (headers[s.column] ?? '') && c.scale)).map((s) => s.column) : []);
+  const scaled = withContextScales(sheet, table, headers, catalogue[kind], settings.currency, suggestions, rememberedScale);
+  suggestions = scaled.suggestions;
   const mapping: SheetMapping = {
     sheet: sheet.name,
     kind,
@@ -165,8 +171,9 @@ function proposeSheet(
     suggestions,
     mapping,
     confidence: table.confidence,
+    ...(grid ? { gridUnit: grid.unit, gridNotes: grid.notes } : {}),
+    ...(scaled.notes.length ? { scaleNotes: scaled.notes } : {}),
   };
-  void source;
 }
 
 /**

@@ -6,7 +6,9 @@
 //
 //   { "sheets": [ { "sheet": "Portfolio", "kind": "project", "dateOrder": "DMY",
 //                   "columns": { "Proj Name": "name", "Budget": { "field": "budget", "scale": 1000 }, "Notes": null,
-//                                "Stage": { "field": "stage", "onError": "skip-row" } } } ] }
+//                                "Stage": { "field": "stage", "onError": "skip-row" } },
+//                   "values": { "stage": { "In Flight": "in-progress", "Parked": null } } },
+//                 { "sheet": "Plan", "kind": "allocation", "grid": { "first": "E", "last": "P", "period": "month", "unit": "fte-percent" } } ] }
 //
 // Adding a key is one entry in SHEET_KEYS (per sheet) or COLUMN_KEYS (per column entry); any key in
 // neither table is refused by name, so a typo ("colums") is caught rather than ignored.
@@ -17,6 +19,7 @@ import type { SourceWorkbook } from './source';
 import { fieldsFor, IMPORT_KINDS, KIND_LABELS, type ExchangeField, type ImportKind } from './fields';
 import { fixedOptions } from './value-map';
 import { matchKey } from '../register/convert';
+import { declareGrid } from './grid-unit';
 
 export interface MappingFileContext {
   /** The mapping file's name or path, as the messages should name it. */
@@ -190,6 +193,14 @@ export const SHEET_KEYS: Record<string, SheetKey> = {
       out[key] = map;
     }
     c.proposal.mapping.values = out;
+  },
+  /**
+   * An allocation grid: { "first": "E", "last": "P", "period": "month", "unit": "fte-percent" }
+   * (columns by letter or header text; "year" for headers without one), or null for none; with a
+   * grid found by the analysis, "unit" alone sets its unit (grid-unit.ts declareGrid).
+   */
+  grid: (v, c) => {
+    for (const p of declareGrid(v, c.proposal, c)) c.error(p.message, p.key ? `${c.where}.${p.key}` : undefined);
   },
 };
 
