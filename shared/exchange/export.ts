@@ -340,10 +340,13 @@ export function readSnapshot(rows: readonly (readonly unknown[])[]): ExportSnaps
   }
 }
 
-/** Records of a kind as CSV rows (the same columns as the xlsx sheet, dates as ISO text). */
-export function csvTable(state: WorkbookState, kind: ImportKind, today: IsoDate): { header: string[]; rows: (string | number | boolean | null)[][] } {
+/**
+ * Records of a kind as CSV rows (the same columns as the xlsx sheet, dates as ISO text), with
+ * the record id column that lets a re-import find each row, unless `ids` is false (the CSV for people).
+ */
+export function csvTable(state: WorkbookState, kind: ImportKind, today: IsoDate, opts: { ids?: boolean } = {}): { header: string[]; rows: (string | number | boolean | null)[][] } {
   const ctx = buildColumnContext(state, today);
-  const fields = fieldsFor(kind, state.settings, state.all('customField')).filter((f) => !f.virtual || f.key === 'id');
+  const fields = fieldsFor(kind, state.settings, state.all('customField')).filter((f) => !f.virtual || (f.key === 'id' && opts.ids !== false));
   const entity = KIND_ENTITY[kind];
   const rows = sortedRecords(state, entity, ctx).map((r) =>
     fields.map((f) => {
