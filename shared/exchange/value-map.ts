@@ -95,21 +95,26 @@ export function suggestValue(f: ExchangeField, text: string, kind?: ImportKind):
 /** Distinct texts of every column of a sheet's data rows (rows in `skip` left out). */
 export function columnValues(sheet: SourceSheet, firstRow: number, lastRow: number, skip: ReadonlySet<number>, columns: readonly number[]): ColumnValues[] {
   const maps = new Map<number, Map<string, number> | null>(columns.map((c) => [c, new Map()]));
-  for (let r = firstRow; r <= lastRow; r++) {
+  // Columns still followed; one past TRACKED distinct values drops out (names, dates, amounts).
+  let active = columns.map((c) => ({ c, m: maps.get(c)! }));
+  for (let r = firstRow; r <= lastRow && active.length > 0; r++) {
     if (skip.has(r)) continue;
     const line = sheet.rows[r];
     if (!line) continue;
-    for (const [c, m] of maps) {
-      if (!m) continue;
-      const cell: SourceCell | undefined = line[c];
+    let dropped = false;
+    for (const a of active) {
+      const cell: SourceCell | undefined = line[a.c];
       if (cell === null || cell === undefined) continue;
       const t = cellText(cell).trim();
       if (!t) continue;
-      const n = m.get(t);
-      if (n !== undefined) m.set(t, n + 1);
-      else if (m.size >= TRACKED) maps.set(c, null);
-      else m.set(t, 1);
+      const n = a.m.get(t);
+      if (n !== undefined) a.m.set(t, n + 1);
+      else if (a.m.size >= TRACKED) {
+        maps.set(a.c, null);
+        dropped = true;
+      } else a.m.set(t, 1);
     }
+    if (dropped) active = active.filter((a) => maps.get(a.c) !== null);
   }
   return columns.map((column) => {
     const m = maps.get(column);
