@@ -168,3 +168,35 @@ export function atomicWriteSync(filePath: string, data: string | Uint8Array): vo
     throw saveError(filePath, error);
   }
 }
+
+/**
+ * Creates `filePath` with `data`, all or nothing, and never replaces a file that is there: the
+ * complete temp file is hard-linked to the name, which fails when the name exists (even if
+ * another process made it a moment ago). Where hard links are not supported (FAT, some shares)
+ * the existence check and the rename are two steps.
+ */
+export function atomicCreateSync(filePath: string, data: string | Uint8Array): void {
+  const temp = tempPathFor(filePath);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    try {
+      fs.linkSync(temp, filePath);
+      fs.rmSync(temp, { force: true });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+      if (fs.existsSync(filePath)) throw Object.assign(new Error(`${filePath} exists`), { code: 'EEXIST' });
+      fs.renameSync(temp, filePath);
+    }
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    if (errorCode(error) === 'EEXIST') throw new Error(`Did not create "${path.basename(filePath)}": a file of that name appeared meanwhile; it was left as it is.`, { cause: error });
+    throw new Error(`Could not create "${path.basename(filePath)}": ${describeFsError(error)}.`, { cause: error });
+  }
+}

@@ -11,7 +11,7 @@ import type { Op } from '../commands/types';
 import { jsonEqual } from '../commands/plan';
 import { buildColumnContext } from '../register/column-context';
 import { formatCell, matchKey } from '../register/convert';
-import type { ColumnContext } from '../register/types';
+import type { ColumnContext, Option, OptionSource } from '../register/types';
 import { writeFieldPath } from '../model/field-path';
 import type { CalendarPeriod as Period, IsoDate } from '../calendar';
 import { recutOps, recutSpans } from '../capacity/demand-grid';
@@ -134,6 +134,7 @@ function findHeader(sheet: SourceSheet, labels: string[]): { row: number; column
 
 export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkbook, snapshot: ExportSnapshot, opts: { today: IsoDate }): MergeDiff {
   const ctx = buildColumnContext(state, opts.today);
+  const readCtx = withExportedLabels(ctx, snapshot);
   const customFields = state.all('customField');
   const rows: MergeRow[] = [];
   const issues: CellIssue[] = [];
@@ -167,7 +168,7 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
     const fieldIndex = new Map(snap.fields.map((k, i) => [k, i]));
 
     const theirsOf = (f: ExchangeField, cell: SourceCell, rowNo: number, col: number): { ok: true; value: unknown } | { ok: false } => {
-      const r = convertCell(cell, f, ctx, { dateOrder: 'YMD', date1904: source.date1904 });
+      const r = convertCell(cell, f, readCtx, { dateOrder: 'YMD', date1904: source.date1904 });
       if (r.ok) return { ok: true, value: r.value };
       issues.push({ sheet: sheet.name, row: rowNo, column: columnLetter(col), header: f.label, severity: 'error', message: `${f.label} ${r.reason}; the cell was left out of the merge`, value: cellText(cell) });
       return { ok: false };
@@ -292,6 +293,46 @@ export function diffReturnedWorkbook(state: WorkbookState, source: SourceWorkboo
   return { fileName: source.fileName, exportId: snapshot.exportId, exportedAt: snapshot.exportedAt, workbookName: snapshot.workbookName, rows, issues, unchanged, oursOnly };
 }
 
+/**
+ * The file names projects and people as they were at the export ("PRJ-001 CRM replacement" on
+ * every milestone and allocation row): a record renamed since, here or in the file's own row,
+ * is still found by that name, so a rename does not make its children's cells unreadable.
+ */
+function withExportedLabels(ctx: ColumnContext, snapshot: ExportSnapshot): ColumnContext {
+  const exported = new Map<OptionSource, Option[]>();
+  for (const s of snapshot.sheets) {
+    const source: OptionSource | null = s.kind === 'project' ? 'project' : s.kind === 'resource' ? 'resource' : null;
+    const name = s.fields.indexOf('name');
+    if (!source || name < 0) continue;
+    const code = source === 'project' ? s.fields.indexOf('code') : -1;
+    const list = exported.get(source) ?? [];
+    for (const r of s.rows) {
+      const label = [code >= 0 ? r.values[code] : null, r.values[name]].filter((v) => typeof v === 'string' && v !== '').join(' ');
+      if (label) list.push({ value: r.id, label });
+    }
+    exported.set(source, list);
+  }
+  if (!exported.size) return ctx;
+  const cache = new Map<OptionSource, Option[]>();
+  return {
+    ...ctx,
+    options(source) {
+      const own = ctx.options(source);
+      const extra = exported.get(source);
+      if (!extra) return own;
+      let list = cache.get(source);
+      if (!list) {
+        // Only records that still exist, and never a label that now names another record.
+        const ids = new Set(own.map((o) => o.value));
+        const labels = new Set(own.map((o) => matchKey(o.label)));
+        list = [...own, ...extra.filter((o) => ids.has(o.value) && !labels.has(matchKey(o.label)))];
+        cache.set(source, list);
+      }
+      return list;
+    },
+  };
+}
+
 function classify(base: unknown, theirs: unknown, ours: unknown): CellKind | null {
   const theirsChanged = !same(theirs, base);
   const oursChanged = !same(ours, base);
@@ -321,6 +362,8 @@ function newLabel(kind: ImportKind, r: Record<string, unknown>, ctx: ColumnConte
       const p = labelOf(ctx, 'project', r['projectId']);
       return `${who} on ${p}`;
     }
+    case 'status':
+      return [labelOf(ctx, 'project', r['projectId']), r['period']].filter(Boolean).join(' ');
     default:
       return String(r['name'] ?? '');
   }
