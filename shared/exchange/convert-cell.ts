@@ -4,7 +4,7 @@
 // text, a date cell is already a calendar date.
 import { parseCell, parseDateText, parseMoneyText, excelSerialToIsoDate, unescapeText, type DateOrder } from '../register/convert';
 import type { ColumnContext, ColumnDef, ParseResult } from '../register/types';
-import { isFloatNoise, numberToMoney } from '../util/money';
+import { isFloatNoise, MONEY_MAX_MINOR, MONEY_SCALE, numberToMoney } from '../util/money';
 import type { PercentScale } from './column-reading';
 import { cellText, type SourceCell } from './source';
 import type { ExchangeField } from './fields';
@@ -45,8 +45,10 @@ export function convertCell(cell: SourceCell, f: ExchangeField, ctx: ColumnConte
   if (typeof cell === 'number') {
     switch (c.type) {
       case 'money': {
-        const minor = numberToMoney(cell * (o.scale ?? 1));
-        return minor === null ? { ok: false, reason: 'is too large' } : { ok: true, value: minor };
+        const v = cell * (o.scale ?? 1);
+        const minor = numberToMoney(v);
+        if (minor !== null) return { ok: true, value: minor };
+        return { ok: false, reason: Number.isFinite(v) && Math.abs(v) * MONEY_SCALE <= MONEY_MAX_MINOR ? 'has more than two decimals' : 'is too large' };
       }
       case 'number':
         return { ok: true, value: cell };
@@ -126,8 +128,8 @@ function serialDate(n: number, o: CellOptions): Converted {
 }
 
 const NUMBER_COL: ColumnDef = { id: 'n', header: 'n', type: 'number', field: 'n', editable: true, get: () => null };
-/** A text file's serial date (a CSV from a program that wrote the number, not the date). */
-const SERIAL_TEXT = /^\s*\d{5}(?:\.\d+)?\s*$/;
+/** A plain number in a text date cell: a serial date (a CSV from a program that wrote the number, not the date). */
+const SERIAL_TEXT = /^\s*\d+(?:\.\d+)?\s*$/;
 
 function convertText(text: string, f: ExchangeField, ctx: ColumnContext, o: CellOptions): Converted {
   const c = f.col;

@@ -170,7 +170,7 @@ export interface ColumnReading {
   message: string;
 }
 
-/** Dates that read both ways listed one by one per column, at most; the rest in one line. */
+/** Different dates that read both ways listed one by one per column, at most; the rest in one line. */
 const AMBIGUOUS_LISTED = 200;
 
 export interface ImportPlan {
@@ -393,15 +393,22 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       readings.push({ ...where, what: 'date-order', value: d.order, basis: d.basis, message: `Dates read as ${d.message}` });
       if (d.basis !== 'setting' || n === 0) continue;
       issues.push({ ...where, row: mapping.headerRow + 1, severity: 'warning', message: `${n} date${n === 1 ? '' : 's'} such as ${own.ambiguous[0]!.text} could be day/month or month/day; read as ${ORDER_WORDS[d.order]} from the workbook setting. Choose the date order if that is wrong.` });
+      // One line per date (the same date on several rows is one line, with their count), for the
+      // first AMBIGUOUS_LISTED different dates; the rest summed up in one.
       const otherWay = d.order === 'MDY' ? 'day' : 'month';
-      for (const a of own.ambiguous.slice(0, AMBIGUOUS_LISTED)) {
+      const listed = new Set<string>();
+      const rest: number[] = [];
+      for (const a of own.ambiguous) {
+        if (!listed.has(a.text) && listed.size >= AMBIGUOUS_LISTED) {
+          rest.push(a.row + 1);
+          continue;
+        }
+        listed.add(a.text);
         const [read, other] = d.order === 'MDY' ? [a.mdy, a.dmy] : [a.dmy, a.mdy];
         issues.push({ ...where, row: a.row + 1, severity: 'warning', message: `${a.text} read as ${spelledDate(read)}; ${otherWay} first it would be ${spelledDate(other)}`, value: a.text });
       }
-      if (n > AMBIGUOUS_LISTED) {
-        const first = own.ambiguous[AMBIGUOUS_LISTED]!.row + 1;
-        const last = own.ambiguous[n - 1]!.row + 1;
-        issues.push({ ...where, row: first, severity: 'warning', message: `${n - AMBIGUOUS_LISTED} more dates that read both ways in rows ${first}–${last}, also read as ${ORDER_WORDS[d.order]}` });
+      if (rest.length) {
+        issues.push({ ...where, row: rest[0]!, severity: 'warning', message: `${rest.length} more dates that read both ways in rows ${rest[0]!}–${rest[rest.length - 1]!}, also read as ${ORDER_WORDS[d.order]}` });
       }
     }
 

@@ -31,6 +31,17 @@ describe('parseDecimalMoney', () => {
     expect(parseDecimalMoney('0.001')).toBeNull();
   });
 
+  it('with noise (files other programs wrote), rounds float noise past the second decimal away and nothing more', () => {
+    expect(parseDecimalMoney('83700.990000000000002', { noise: true })).toBe(8_370_099);
+    expect(parseDecimalMoney('83700.99000000001', { noise: true })).toBe(8_370_099);
+    expect(parseDecimalMoney('12.349999999999999', { noise: true })).toBe(1_235);
+    expect(parseDecimalMoney('-0.30000000000000004', { noise: true })).toBe(-30);
+    expect(parseDecimalMoney('0.009999999999999', { noise: true })).toBe(1);
+    for (const real of ['10.005', '12345.675', '2500000.125', '0.001', '1.0000001', '123456789012.345']) expect(parseDecimalMoney(real, { noise: true }), real).toBeNull();
+    // Without it, what a person typed is read exactly or refused.
+    expect(parseDecimalMoney('83700.990000000000002')).toBeNull();
+  });
+
   it('refuses anything that is not a plain decimal', () => {
     for (const text of ['', '   ', 'abc', '1e3', '1,200.50', '£12', '12-', '1.2.3', '.5', 'Infinity', 'NaN', '0x10']) {
       expect(parseDecimalMoney(text), text).toBeNull();
@@ -86,6 +97,7 @@ describe('moneyToNumber and numberToMoney', () => {
     expect(numberToMoney(12345.675)).toBeNull();
     expect(numberToMoney(2_500_000.125)).toBeNull();
     expect(numberToMoney(2_500_000.12)).toBe(250_000_012);
+    expect(numberToMoney(123_456_789_012.345)).toBeNull();
   });
 
   it('refuse what cannot be stored', () => {

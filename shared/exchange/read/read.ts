@@ -26,6 +26,9 @@ import {
 } from '../source';
 import { formatBytes, inspectZip, storedEntry, type ZipEntryInfo } from './zip-guard';
 import { decodeText, guessUtf16, parseDelimited, sniffDelimiter } from './text';
+import { exactOdsParagraphs, odsWithExactText } from './ods-text';
+import { applyOdsFills, isColouredFill } from './ods-fills';
+import { DateFormatTally, odsLocale } from './date-facts';
 
 export interface ReadOptions {
   limits?: Partial<ReadLimits>;
@@ -147,6 +150,24 @@ function dateToIso(d: Date): string | null {
 interface CellContext {
   date1904: boolean;
   formats: Map<string, FormatKind>;
+  /** Fills of empty cells are kept (xlsx, xls: SheetJS read the styles), up to `max` in all. */
+  fills: { kept: number; max: number; capped: boolean } | null;
+  /** Date cells counted by the day/month order of their format (SourceWorkbook.dateOrderHint). */
+  dateOrders?: DateFormatTally;
+}
+
+/** Fill colours kept per workbook at most (a RAG column of 200k rows; bounded memory). */
+const MAX_FILLS = 200_000;
+
+/** A cell's solid fill colour as SheetJS gives it (cellStyles), "RRGGBB", or null. */
+function solidFill(s: unknown): string | null {
+  if (!s || typeof s !== 'object') return null;
+  const st = s as { patternType?: unknown; fgColor?: { rgb?: unknown } };
+  if (st.patternType !== 'solid') return null;
+  const rgb = st.fgColor?.rgb;
+  if (typeof rgb !== 'string' || !/^[0-9a-f]{6}$/i.test(rgb)) return null;
+  const hex = rgb.toUpperCase();
+  return isColouredFill(hex) ? hex : null;
 }
 
 function convertCell(cell: XLSX.CellObject, ctx: CellContext): SourceCell {
@@ -167,7 +188,9 @@ function convertCell(cell: XLSX.CellObject, ctx: CellContext): SourceCell {
       }
       if (kind === DATE) {
         const iso = excelSerialToIsoDate(v, ctx.date1904);
-        return iso === null ? v : { d: iso };
+        if (iso === null) return v;
+        ctx.dateOrders?.add(z, formatCodeOnly);
+        return { d: iso };
       }
       if (kind === PERCENT) return { n: v, pct: true };
       return v;
@@ -230,6 +253,9 @@ function convertSheet(name: string, ws: XLSX.WorkSheet | undefined, hidden: bool
   let usedRows = 0;
   let width = 0;
   let beyond = false;
+  /** Fills of empty cells: row, column, colour (clipped to the used range below). */
+  const fillAt: { r: number; c: number; colour: string }[] = [];
+  const fb = ctx.fills;
   // Never more rows or columns than Excel has: a hostile file can place a cell at row 10^9, and
   // SheetJS then holds a sparse array that long. Only indexes below the limits are visited.
   const rowCount = Math.min(data.length, MAX_ROWS);
@@ -241,6 +267,15 @@ function convertSheet(name: string, ws: XLSX.WorkSheet | undefined, hidden: bool
       const put = (c: number, cell: XLSX.CellObject | null | undefined) => {
         if (!cell) return;
         const value = convertCell(cell, ctx);
+        if (fb && cell.s !== undefined && (value === null || (typeof value === 'string' && value.trim() === ''))) {
+          const colour = solidFill(cell.s);
+          if (colour !== null) {
+            if (fb.kept < fb.max) {
+              fillAt.push({ r, c, colour });
+              fb.kept++;
+            } else fb.capped = true;
+          }
+        }
         if (value === null) return;
         while (out.length < c) out.push(null);
         out.push(value);
@@ -273,6 +308,12 @@ function convertSheet(name: string, ws: XLSX.WorkSheet | undefined, hidden: bool
   if (beyond) notes.push(`Sheet "${name}" has cells beyond row ${MAX_ROWS.toLocaleString('en-US')} or column ${columnLetter(MAX_COLS - 1)}, where no spreadsheet program keeps data; they were ignored.`);
   // Trailing empty rows go.
   rows.length = usedRows;
+  let fills: Record<string, string> | undefined;
+  for (const f of fillAt) {
+    if (f.r >= usedRows || f.c >= width) continue;
+    fills ??= {};
+    fills[`${f.r},${f.c}`] = f.colour;
+  }
 
   const declared = ws ? readRange(ws['!ref']) : null;
   if (declared) {
@@ -302,7 +343,7 @@ function convertSheet(name: string, ws: XLSX.WorkSheet | undefined, hidden: bool
       merges.push({ r0: cr0, c0: cc0, r1: cr1, c1: cc1 });
     }
   }
-  return { name, rows, width, merges, hidden };
+  return fills ? { name, rows, width, merges, hidden, fills } : { name, rows, width, merges, hidden };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,14 +437,7 @@ function zipKind(bytes: Uint8Array, list: readonly ZipEntryInfo[], ext: string):
  * 1048576 times is a few bytes of XML and 17 billion cells. Estimates, from content.xml, how many
  * cells with content SheetJS would create (an upper bound: any cell with content or a value type).
  */
-function odsRepeatedCells(bytes: Uint8Array, list: readonly ZipEntryInfo[], maxCells: number): number {
-  const entry = list.find((e) => e.name === 'content.xml');
-  if (!entry || entry.encrypted) return 0;
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'content.xml' });
-  const raw = files['content.xml'];
-  if (!raw) return 0;
-  const Decoder = (globalThis as unknown as { TextDecoder: new (l: string) => { decode(b: Uint8Array): string } }).TextDecoder;
-  const xml = new Decoder('utf-8').decode(raw);
+function odsRepeatedCells(xml: string, maxCells: number): number {
   if (xml.indexOf('-repeated') < 0) return 0;
   const tag = /<(\/?)(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell)\b([^>]*)>/g;
   let total = 0;
@@ -435,6 +469,47 @@ function odsRepeatedCells(bytes: Uint8Array, list: readonly ZipEntryInfo[], maxC
   return total;
 }
 
+/** An ODS zip's content.xml and styles.xml as text (null for a part that is missing or encrypted). */
+function odsParts(bytes: Uint8Array, list: readonly ZipEntryInfo[]): { content: string | null; styles: string | null } {
+  const wanted = new Set(list.filter((e) => (e.name === 'content.xml' || e.name === 'styles.xml') && !e.encrypted).map((e) => e.name));
+  if (wanted.size === 0) return { content: null, styles: null };
+  const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+  const Decoder = (globalThis as unknown as { TextDecoder: new (l: string) => { decode(b: Uint8Array): string } }).TextDecoder;
+  const dec = new Decoder('utf-8');
+  const text = (name: string) => (files[name] ? dec.decode(files[name]) : null);
+  return { content: text('content.xml'), styles: text('styles.xml') };
+}
+
+/**
+ * A flat OpenDocument spreadsheet (.fods, as LibreOffice writes it): an XML file whose root is
+ * office:document. Null when the text is not one; a refusal for other OpenDocument files and
+ * for XML that declares a document type.
+ */
+function fodsKind(text: string): { fods: true } | { refuse: string } | null {
+  let i = 0;
+  while (i < text.length && i < 4096 && /\s/.test(text[i]!)) i++;
+  const head = text.slice(i, i + 64 * 1024);
+  if (!head.startsWith('<')) return null;
+  const root = /<(?:[\w.-]+:)?document(?=[\s>/])([^>]*)>/.exec(head);
+  if (!root || !/urn:oasis:names:tc:opendocument:xmlns:office/.test(root[1] ?? '')) return null;
+  const mime = /(?:^|\s)(?:[\w.-]+:)?mimetype\s*=\s*["']([^"']*)["']/.exec(root[1] ?? '')?.[1] ?? '';
+  if (mime === '' || mime === ODS_MIME || mime === `${ODS_MIME}-template`) return { fods: true };
+  if (mime.startsWith('application/vnd.oasis.opendocument.text')) return { refuse: 'it is a flat OpenDocument text document, not a spreadsheet' };
+  if (mime.startsWith('application/vnd.oasis.opendocument.presentation')) return { refuse: 'it is a flat OpenDocument presentation, not a spreadsheet' };
+  return { refuse: 'it is a flat OpenDocument file, but not a spreadsheet' };
+}
+
+/**
+ * XML that declares a document type can define entities ("billion laughs": a few hundred bytes
+ * that expand to gigabytes) or point at other files (XXE). No spreadsheet program writes one
+ * into a spreadsheet, so such a file is refused before any parser sees it.
+ */
+function declaresDoctype(xml: string): boolean {
+  return /<!DOCTYPE|<!ENTITY/i.test(xml);
+}
+
+const DOCTYPE_REFUSAL = 'its XML declares a document type (entity definitions or references to other files, as in "billion laughs" and XXE attacks), which no spreadsheet program writes. Open it in LibreOffice, save it again and import that';
+
 function isDate1904(wb: XLSX.WorkBook): boolean {
   const flag = (wb.Workbook?.WBProps as { date1904?: unknown } | undefined)?.date1904;
   return flag === true || flag === 1 || flag === '1' || flag === 'true';
@@ -464,8 +539,9 @@ function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefine
 function describeSheetJsError(e: unknown, who: string, format: SourceFormat): string {
   const msg = e instanceof Error ? e.message : String(e);
   if (/password|encrypt/i.test(msg)) return `${who} is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook), save it and import it again.`;
-  const what = format === 'ods' ? 'an OpenDocument spreadsheet' : 'an Excel workbook';
-  return `${who} could not be read as ${what}: it may be damaged. Try opening it in ${format === 'ods' ? 'LibreOffice' : 'Excel'} and saving it again.`;
+  const od = format === 'ods' || format === 'fods';
+  const what = format === 'fods' ? 'a flat OpenDocument spreadsheet' : od ? 'an OpenDocument spreadsheet' : 'an Excel workbook';
+  return `${who} could not be read as ${what}: it may be damaged. Try opening it in ${od ? 'LibreOffice' : 'Excel'} and saving it again.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -520,20 +596,36 @@ function odsFormatNote(details: readonly string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function readWorkbookFile(bytes: Uint8Array, fileName: string, format: 'xlsx' | 'xlsm' | 'xls' | 'ods', limits: ReadLimits, onProgress: ReadProgress | undefined, notes: string[]): ReadResult {
+/** The XML an ODS's fills are read from: content (tables) and the parts that define styles. */
+interface OdsXml {
+  content: string;
+  styles: readonly string[];
+}
+
+function readWorkbookFile(
+  input: Uint8Array | string,
+  fileName: string,
+  format: 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'fods',
+  limits: ReadLimits,
+  onProgress: ReadProgress | undefined,
+  notes: string[],
+  odsXml?: OdsXml | null,
+): ReadResult {
   const who = displayName(fileName);
   onProgress?.('parsing', 0, 1);
   let wb: XLSX.WorkBook;
-  const quiet = format === 'ods' ? muteOdsFormatMessages() : null;
+  const od = format === 'ods' || format === 'fods';
+  const quiet = od ? muteOdsFormatMessages() : null;
   try {
-    wb = XLSX.read(bytes, {
-      type: 'array',
+    wb = XLSX.read(input, {
+      type: typeof input === 'string' ? 'string' : 'array',
       dense: true,
       cellDates: false,
       cellNF: true,
       cellHTML: false,
       cellFormula: false,
-      cellStyles: false,
+      // Styles only where SheetJS reads fills (xlsx, xls); ODS fills are read from the XML here.
+      cellStyles: !od,
       sheetStubs: false,
       bookVBA: false,
       bookDeps: false,
@@ -550,7 +642,7 @@ function readWorkbookFile(bytes: Uint8Array, fileName: string, format: 'xlsx' | 
   if (!wb || !Array.isArray(wb.SheetNames) || !wb.Sheets) return fail(describeSheetJsError(new Error('no workbook'), who, format));
 
   const date1904 = isDate1904(wb);
-  const ctx: CellContext = { date1904, formats: new Map() };
+  const ctx: CellContext = { date1904, formats: new Map(), fills: od ? null : { kept: 0, max: MAX_FILLS, capped: false }, dateOrders: new DateFormatTally(!od) };
   const names = wb.SheetNames.map((n) => (typeof n === 'string' ? n : String(n)));
   const worksheets = names.map((n) => sheetByName(wb, n));
   let rowsTotal = 0;
@@ -571,9 +663,17 @@ function readWorkbookFile(bytes: Uint8Array, fileName: string, format: 'xlsx' | 
     }
     throw e;
   }
+  let capped = ctx.fills?.capped === true;
+  if (odsXml) capped = applyOdsFills(sheets, odsXml.content, odsXml.styles, MAX_FILLS).capped;
+  if (capped) notes.push(`${who} has more than ${MAX_FILLS.toLocaleString('en-US')} coloured empty cells; only the first ${MAX_FILLS.toLocaleString('en-US')} fill colours were read.`);
   onProgress?.('reading', rowsTotal, rowsTotal);
   if (sheets.length === 0) return fail(`${who} holds no sheets.`);
   const workbook: SourceWorkbook = { fileName, format, date1904, sheets, notes };
+  // How the file writes dates, for text dates that read both ways (import.ts, column-reading.ts).
+  const locale = odsXml ? odsLocale(odsXml.styles) : undefined;
+  if (locale) workbook.locale = locale;
+  const dateOrderHint = ctx.dateOrders?.hint();
+  if (dateOrderHint) workbook.dateOrderHint = dateOrderHint;
   return { ok: true, workbook };
 }
 
@@ -623,7 +723,7 @@ function readTextFile(bytes: Uint8Array, fileName: string, limits: ReadLimits, o
   }
   rows.length = usedRows;
   onProgress?.('reading', rowsTotal, rowsTotal);
-  if (['xlsx', 'xlsm', 'xls', 'ods'].includes(ext)) {
+  if (['xlsx', 'xlsm', 'xls', 'ods', 'fods'].includes(ext)) {
     notes.push(`${who} is named like a workbook (.${ext}) but holds plain text; it was read as ${delimiter === '\t' ? 'tab-separated' : 'delimited'} text.`);
   }
   const format: SourceFormat = delimiter === '\t' || ext === 'tsv' || ext === 'tab' ? 'tsv' : 'csv';
@@ -639,6 +739,35 @@ function readTextFile(bytes: Uint8Array, fileName: string, limits: ReadLimits, o
       notes,
     },
   };
+}
+
+/**
+ * A flat ODS (.fods): the same guards as an .ods (the file size, checked before; no document
+ * type declaration; repeated rows and cells estimated before SheetJS expands them; the cell
+ * limit while reading). Null when the file is not flat OpenDocument XML: it is then read as
+ * text, which refuses other XML.
+ */
+function readFods(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgress: ReadProgress | undefined, notes: string[]): ReadResult | null {
+  // A cheap look at the first bytes before decoding the whole file: XML starts with "<".
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const n = Math.min(bytes.length, 4096);
+  while (i < n && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0)) i++;
+  if (bytes[i] !== 0x3c && !(bytes[0] === 0xff || bytes[0] === 0xfe)) return null;
+  const who = displayName(fileName);
+  const text = decodeText(bytes).text;
+  const kind = fodsKind(text);
+  if (kind === null) {
+    // XML that is not (recognisably) OpenDocument, with a document type: refused for that.
+    if (/^\s*<\?xml\b/.test(text.slice(0, 4096)) && declaresDoctype(text.slice(0, 64 * 1024))) return fail(`${who} was refused: ${DOCTYPE_REFUSAL}.`);
+    return null;
+  }
+  if ('refuse' in kind) return fail(`${who} is not a spreadsheet that can be imported: ${kind.refuse}.`);
+  if (declaresDoctype(text)) return fail(`${who} was refused: ${DOCTYPE_REFUSAL}.`);
+  const cells = odsRepeatedCells(text, limits.maxCells);
+  if (cells > limits.maxCells) return fail(`${who} was refused: its repeated rows and cells would expand to more than ${limits.maxCells.toLocaleString('en-US')} cells (the limit).`);
+  onProgress?.('checking', 1, 1);
+  // Text exactly as written, as for .ods (ods-text.ts); fills from the original XML.
+  return readWorkbookFile(exactOdsParagraphs(text), fileName, 'fods', limits, onProgress, notes, { content: text, styles: [text] });
 }
 
 function readOle(bytes: Uint8Array, who: string): string | null {
@@ -685,14 +814,21 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, opts: ReadO
         }
         const z = zipKind(bytes, check.list, ext);
         if ('refuse' in z) return fail(`${who} is not a spreadsheet that can be imported: ${z.refuse}.`);
+        let odsXml: OdsXml | null = null;
         if (z.format === 'ods') {
-          const cells = odsRepeatedCells(bytes, check.list, limits.maxCells);
-          if (cells > limits.maxCells) {
-            return fail(`${who} was refused: its repeated rows and cells would expand to more than ${limits.maxCells.toLocaleString('en-US')} cells (the limit).`);
+          const parts = odsParts(bytes, check.list);
+          if (parts.content !== null) {
+            if (declaresDoctype(parts.content) || (parts.styles !== null && declaresDoctype(parts.styles))) return fail(`${who} was refused: ${DOCTYPE_REFUSAL}.`);
+            const cells = odsRepeatedCells(parts.content, limits.maxCells);
+            if (cells > limits.maxCells) {
+              return fail(`${who} was refused: its repeated rows and cells would expand to more than ${limits.maxCells.toLocaleString('en-US')} cells (the limit).`);
+            }
+            odsXml = { content: parts.content, styles: parts.styles === null ? [parts.content] : [parts.styles, parts.content] };
           }
         }
         onProgress?.('checking', 1, 1);
-        return readWorkbookFile(bytes, fileName, z.format, limits, onProgress, notes);
+        // ODS text exactly as written (spaces at a line's ends, empty lines): see ods-text.ts.
+        return readWorkbookFile(z.format === 'ods' ? odsWithExactText(bytes) : bytes, fileName, z.format, limits, onProgress, notes, odsXml);
       }
       case 'ole': {
         const refusal = readOle(bytes, who);
@@ -700,9 +836,12 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, opts: ReadO
         onProgress?.('checking', 1, 1);
         return readWorkbookFile(bytes, fileName, 'xls', limits, onProgress, notes);
       }
-      case 'text':
+      case 'text': {
+        const fods = readFods(bytes, fileName, limits, onProgress, notes);
+        if (fods) return fods;
         onProgress?.('checking', 1, 1);
         return readTextFile(bytes, fileName, limits, onProgress, notes);
+      }
     }
   } catch (e) {
     const msg = e instanceof RangeError ? 'it is too large or too complex to read in memory' : 'it may be damaged';
