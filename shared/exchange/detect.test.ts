@@ -10,6 +10,7 @@ const TYPES: Record<ImportKind, Record<string, FieldType>> = {
   resource: { id: 'id', version: 'number', name: 'text', roleId: 'reference', team: 'text', email: 'text', capacityHoursPerWeek: 'number', fte: 'number', start: 'date', end: 'date' },
   allocation: { id: 'id', version: 'number', projectId: 'reference', resourceId: 'reference', roleId: 'reference', start: 'date', end: 'date', period: 'period', amount: 'number', fte: 'percent', tentative: 'checkbox', note: 'longtext' },
   raid: { id: 'id', version: 'number', kind: 'select', code: 'text', title: 'text', projectId: 'reference', description: 'longtext', owner: 'person', raisedDate: 'date', dueDate: 'date', closedDate: 'date', status: 'select', probability: 'number', impact: 'number', response: 'longtext' },
+  status: { id: 'id', version: 'number', projectId: 'reference', period: 'period', reportedOn: 'date', 'rag.overall': 'rag', 'rag.schedule': 'rag', 'rag.cost': 'rag', 'rag.scope': 'rag', 'rag.resources': 'rag', narrative: 'longtext', achievements: 'longtext', nextSteps: 'longtext', decisionsNeeded: 'longtext' },
 };
 
 function label(key: string): string {

@@ -165,7 +165,7 @@ describe('export → edit → merge', () => {
   it('finds exactly the edited cells, with conflicts and changes made here since', () => {
     const { state, clock } = setup();
     const { workbook, snapshot } = buildExport(state, { exportId: 'x-1', exportedAt: '2026-11-21T09:00:00.000Z', today: '2026-05-01', grid: 'week' });
-    expect(workbook.sheets.map((s) => s.name)).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Capacity', 'Lists', 'How to edit', '_pmo']);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Status reports', 'Capacity', 'Lists', 'How to edit', '_pmo']);
     const returned = asSource(workbook);
     const projects = returned.sheets[0]!;
     const col = (h: string) => (projects.rows[0] as string[]).indexOf(h);

@@ -4,7 +4,7 @@
 // from a file is parsed exactly as a value typed or pasted into the grid.
 import { columnsFor } from '../register/columns';
 import type { ColumnContext, ColumnDef, ColumnType, Option, OptionSource } from '../register/types';
-import { RAID_KINDS, type CustomFieldDef, type EntityName, type Settings } from '../model/schemas';
+import { RAG_DIMENSIONS, RAID_KINDS, type CustomFieldDef, type EntityName, type Settings } from '../model/schemas';
 import type { LooseRecord as Rec } from '../model/record';
 import type { ImportKind } from './kinds';
 
@@ -16,6 +16,7 @@ export const KIND_LABELS: Record<ImportKind, { plural: string; singular: string;
   resource: { plural: 'People', singular: 'person', sheet: 'Resources' },
   allocation: { plural: 'Allocations', singular: 'allocation', sheet: 'Allocations' },
   raid: { plural: 'RAID items', singular: 'RAID item', sheet: 'RAID' },
+  status: { plural: 'Status reports', singular: 'status report', sheet: 'Status reports' },
 };
 
 export const KIND_ENTITY: Record<ImportKind, EntityName> = {
@@ -24,6 +25,7 @@ export const KIND_ENTITY: Record<ImportKind, EntityName> = {
   resource: 'resource',
   allocation: 'allocation',
   raid: 'raid',
+  status: 'statusReport',
 };
 
 export type Col = ColumnDef<Rec>;
@@ -37,6 +39,8 @@ export interface ExchangeField {
   virtual?: boolean;
   /** The row cannot make a new record without it. */
   requiredForCreate?: boolean;
+  /** A calendar month stored as YYYY-MM (a status report's period): read from a month or a date in it. */
+  month?: boolean;
   /** A reference whose missing targets the import creates (a new programme, role or objective). */
   creates?: OptionSource;
   /** Export: width in characters and number format. */
@@ -136,6 +140,20 @@ export function fieldsFor(kind: ImportKind, settings: Settings, customFields: re
         fromColumn(col('closedDate', 'Closed', 'date')),
         fromColumn(col('description', 'Description', 'longtext', { width: 320 })),
         fromColumn(col('response', 'Response', 'longtext', { width: 320 })),
+      ];
+      break;
+    case 'status':
+      // One report per project and month: `period` is stored as YYYY-MM; the importer reads a
+      // month ("Mar 2026", "2026-03") or any date in it (convert-cell.ts convertMonth).
+      fields = [
+        fromColumn(col('projectId', 'Project', 'reference', { options: 'project', width: 240 }), { requiredForCreate: true }),
+        fromColumn(col('period', 'Period', 'text', { width: 80 }), { requiredForCreate: true, month: true }),
+        fromColumn(col('reportedOn', 'Reported on', 'date')),
+        ...RAG_DIMENSIONS.map((d) => fromColumn(col(`rag.${d}`, d === 'overall' ? 'RAG' : `RAG ${d}`, 'rag', { width: d === 'overall' ? 70 : 110 }))),
+        fromColumn(col('narrative', 'Narrative', 'longtext', { width: 320 })),
+        fromColumn(col('achievements', 'Achievements', 'longtext', { width: 280 })),
+        fromColumn(col('nextSteps', 'Next steps', 'longtext', { width: 280 })),
+        fromColumn(col('decisionsNeeded', 'Decisions needed', 'longtext', { width: 240 })),
       ];
       break;
   }

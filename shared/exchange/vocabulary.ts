@@ -12,7 +12,7 @@ import type { ImportKind } from './kinds';
 // punctuation, abbreviations), so "Projekt-Nr." and "projekt nr" are one entry. English first,
 // then German, French, Spanish and Dutch.
 
-export const HEADER_SYNONYMS: Partial<Record<ImportKind, Record<string, string[]>>> & Record<'project' | 'milestone' | 'resource' | 'allocation' | 'raid', Record<string, string[]>> = {
+const RECORD_SYNONYMS: Record<Exclude<ImportKind, 'status'>, Record<string, string[]>> = {
   project: {
     id: ['ID', 'Record ID', 'Internal ID', 'System ID', 'UUID', 'GUID'],
     version: ['Version', 'Row version', 'Revision'],
@@ -102,23 +102,25 @@ export const HEADER_SYNONYMS: Partial<Record<ImportKind, Record<string, string[]
 
 // Status reports (a monthly status log): the project's RAG and narrative words, plus what a log
 // calls its month, report date and sections. "Status" alone is the RAG in a status log.
-HEADER_SYNONYMS.status = {
+const STATUS_SYNONYMS: Record<string, string[]> = {
   id: ['ID', 'Record ID', 'Internal ID', 'UUID', 'GUID'],
   version: ['Version', 'Row version', 'Revision'],
   projectId: ['Project', 'Project code', 'Project name', 'Project ID', 'Proj #', 'Project #', 'Proj', 'Project ref', 'Initiative', 'Projekt', 'Projektname', 'Projektnummer', 'Projet', 'Nom du projet', 'Code projet', 'Proyecto', 'Nombre del proyecto', 'Código del proyecto', 'Projectnaam', 'Projectnummer'],
   period: ['Month', 'Period', 'Reporting period', 'Report period', 'Reporting month', 'Report month', 'Status month', 'Month ending', 'Period ending', 'Month of', 'Date', 'Status date', 'As at', 'As of', 'Monat', 'Berichtsmonat', 'Berichtszeitraum', 'Zeitraum', 'Stichtag', 'Datum', 'Mois', 'Période', 'Mois du rapport', 'Mes', 'Periodo', 'Período', 'Fecha', 'Maand', 'Periode', 'Rapportageperiode', 'Rapportagemaand'],
   reportedOn: ['Reported on', 'Report date', 'Date reported', 'Reported', 'Submitted', 'Submitted on', 'Date submitted', 'Submission date', 'Last updated', 'Updated on', 'Berichtsdatum', 'Gemeldet am', 'Erstellt am', 'Date du rapport', 'Date de soumission', 'Fecha del informe', 'Fecha de envío', 'Rapportagedatum', 'Ingediend op'],
-  'rag.overall': [...HEADER_SYNONYMS.project['rag.overall']!, 'Status', 'Project status', 'RAG this month', 'Statut', 'Estado', 'Projektstatus'],
+  'rag.overall': [...RECORD_SYNONYMS.project['rag.overall']!, 'Status', 'Project status', 'RAG this month', 'Statut', 'Estado', 'Projektstatus'],
   // Beside an overall RAG, a dimension's plain name is its RAG ("Cost", "Budget", "People").
-  'rag.schedule': [...HEADER_SYNONYMS.project['rag.schedule']!, 'Timeline', 'Timescales', 'Termine', 'Planning', 'Calendrier'],
-  'rag.cost': [...HEADER_SYNONYMS.project['rag.cost']!, 'Cost', 'Costs', 'Budget', 'Finance', 'Financials', 'Financial', 'Kosten', 'Coûts', 'Coste', 'Costo', 'Presupuesto'],
-  'rag.scope': [...HEADER_SYNONYMS.project['rag.scope']!, 'Quality', 'Benefits', 'Umfang', 'Qualität', 'Périmètre', 'Qualité', 'Calidad', 'Kwaliteit', 'Reikwijdte'],
-  'rag.resources': [...HEADER_SYNONYMS.project['rag.resources']!, 'People', 'Staffing', 'Team', 'Ressourcen', 'Personal', 'Ressources', 'Recursos', 'Middelen', 'Capaciteit'],
-  narrative: [...HEADER_SYNONYMS.project['statusNarrative']!, 'Status report', 'Highlight report', 'Report', 'Bericht', 'Rapport', 'Informe', 'Verslag'],
+  'rag.schedule': [...RECORD_SYNONYMS.project['rag.schedule']!, 'Timeline', 'Timescales', 'Termine', 'Planning', 'Calendrier'],
+  'rag.cost': [...RECORD_SYNONYMS.project['rag.cost']!, 'Cost', 'Costs', 'Budget', 'Finance', 'Financials', 'Financial', 'Kosten', 'Coûts', 'Coste', 'Costo', 'Presupuesto'],
+  'rag.scope': [...RECORD_SYNONYMS.project['rag.scope']!, 'Quality', 'Benefits', 'Umfang', 'Qualität', 'Périmètre', 'Qualité', 'Calidad', 'Kwaliteit', 'Reikwijdte'],
+  'rag.resources': [...RECORD_SYNONYMS.project['rag.resources']!, 'People', 'Staffing', 'Team', 'Ressourcen', 'Personal', 'Ressources', 'Recursos', 'Middelen', 'Capaciteit'],
+  narrative: [...RECORD_SYNONYMS.project['statusNarrative']!, 'Status report', 'Highlight report', 'Report', 'Bericht', 'Rapport', 'Informe', 'Verslag'],
   achievements: ['Achievements', 'Key achievements', 'Achieved', 'Accomplishments', 'Progress this period', 'Progress this month', 'Completed this period', 'Completed this month', 'Done this month', 'Highlights', 'Wins', 'Erreicht', 'Erfolge', 'Ergebnisse', 'Erledigt', 'Réalisations', 'Faits marquants', 'Logros', 'Hitos alcanzados', 'Resultaten', 'Behaalde resultaten', 'Bereikt'],
   nextSteps: ['Next steps', 'Next period', 'Next month', 'Planned next period', 'Plans for next period', 'Plan for next month', 'Look ahead', 'Coming up', 'Upcoming', 'Planned activities', 'Nächste Schritte', 'Ausblick', 'Prochaines étapes', 'Perspectives', 'Próximos pasos', 'Siguientes pasos', 'Volgende stappen', 'Vooruitblik'],
   decisionsNeeded: ['Decisions needed', 'Decisions required', 'Decision required', 'Decisions', 'Asks', 'Escalations', 'Support needed', 'Help needed', 'Entscheidungsbedarf', 'Entscheidungen', 'Eskalationen', 'Décisions requises', 'Décisions attendues', 'Arbitrages', 'Decisiones necesarias', 'Decisiones requeridas', 'Besluiten nodig', 'Benodigde besluiten', 'Escalaties'],
 };
+
+export const HEADER_SYNONYMS: Record<ImportKind, Record<string, string[]>> = { ...RECORD_SYNONYMS, status: STATUS_SYNONYMS };
 
 /**
  * Words that begin German and Dutch compounds ("Projektleiter", "Projectnaam", "Gesamtstatus",

@@ -13,6 +13,7 @@ export const HOLDS_LABELS: Record<ImportKind, string> = {
   resource: 'People (resources)',
   allocation: 'Allocations',
   raid: 'RAID items',
+  status: 'Status reports (one row per project and month)',
 };
 
 export const DATE_ORDER_LABELS: { value: DateOrder | ''; label: string }[] = [
