@@ -63,7 +63,8 @@ describe('planImport', () => {
     expect(byRow.get(3)).toMatchObject({ status: 'unchanged', match: 'code' });
     expect(byRow.get(4)).toMatchObject({ status: 'new', label: 'PRJ-010 New intranet' });
     expect(byRow.get(5)!.status).toBe('skipped');
-    expect(byRow.get(5)!.reason).toMatch(/^D “Go-live”: Finish is not a date/);
+    // Its date, budget and RAG cannot be read, but what refuses it is the missing name.
+    expect(byRow.get(5)!.reason).toBe('a new project needs Name');
     expect(byRow.get(6)).toMatchObject({ status: 'skipped', reason: 'blank row' });
     expect(plan.report.creates).toEqual([{ entity: 'programme', label: 'People' }]);
     const e = plan.report.issues.filter((i) => i.severity === 'error');
@@ -78,7 +79,7 @@ describe('planImport', () => {
     expect(state.get('project', 'p-1')!.budget).toBe(12_000_050);
   });
 
-  it('scales money headed (£k), reads the column date order, and refuses what the model refuses', () => {
+  it('scales money headed (£k), reads the column date order, and leaves out a field the model refuses', () => {
     const { state, clock } = setup();
     const s = sheet('P', [
       ['Code', 'Name', 'Start', 'Finish', 'Budget (£k)'],
@@ -89,10 +90,13 @@ describe('planImport', () => {
     m.columns[4]!.scale = 1000;
     const plan = planImport(state, book(s), [m], { today: '2026-05-01', newId: clock.newId });
     const { report, result } = validateImport(state, plan, { ...clock, origin: 'import', label: 'Import' });
-    expect(report.counts).toMatchObject({ new: 1, skipped: 1 });
-    expect(report.rows[1]!.reason).toMatch(/before|after|finish/i);
+    expect(report.counts).toMatchObject({ new: 2, skipped: 0 });
+    expect(report.issues.find((i) => i.row === 3 && i.severity === 'error')).toMatchObject({ outcome: 'cell-not-read', message: expect.stringMatching(/before its start.*; left empty$/) });
     applyPlan(state, result.plan!);
     expect(state.all('project').find((p) => p.code === 'A-1')).toMatchObject({ start: '2026-04-03', finish: '2026-04-25', budget: 150_000 });
+    const beta = state.all('project').find((p) => p.code === 'A-2')!;
+    expect(beta).toMatchObject({ start: '2026-06-05', budget: 200_000 });
+    expect(beta.finish ?? null).toBeNull();
   });
 
   it('imports a wide allocation grid: one allocation per period with hours, people created by name', () => {

@@ -82,23 +82,54 @@ test('a messy client workbook: every row accounted for, Cancel changes nothing, 
   await expect(colD).toHaveValue('');
   await colD.selectOption('manager');
 
-  // Check: the counts are the file's, row by row.
+  // Check: the counts are the file's, row by row: rows of data not imported apart from layout rows.
   await ex.button('Next: check').click();
   await ex.expectStep('Check');
-  const expected = file.sheets.flatMap((s) => [...s.expected].map(([row, status]) => [s.name, row, status] as [string, number, string]));
+  const shownStatus = (sheet: string, row: number, status: string) => (status === 'new' ? 'new' : sheet === 'Portfolio' && row === file.badRow ? 'not imported' : 'layout');
+  const expected = file.sheets.flatMap((s) => [...s.expected].map(([row, status]) => [s.name, row, shownStatus(s.name, row, status)] as [string, number, string]));
   const rowsInFile = file.sheets.reduce((n, s) => n + s.rows, 0);
   const newRows = expected.filter((e) => e[2] === 'new').length;
   await expect(ex.count('rows')).toHaveText(String(rowsInFile));
   await expect(ex.count('new')).toHaveText(String(newRows));
   await expect(ex.count('updated')).toHaveText('0');
   await expect(ex.count('unchanged')).toHaveText('0');
-  await expect(ex.count('skipped')).toHaveText(String(rowsInFile - newRows));
-  await expect(ex.count('errors')).toHaveText('1');
+  await expect(ex.count('notImported')).toHaveText('1');
+  await expect(ex.count('layout')).toHaveText(String(rowsInFile - newRows - 1));
+  // ACME-107's finish (before its start) and ACME-109's RAG ("Purple") are cells not read: their rows import.
+  await expect(ex.count('cellsNotRead')).toHaveText('2');
   expect(await ex.reportRows()).toEqual(expected);
-  const bad = ex.wizard.getByTestId('report-rows').locator('tbody tr').filter({ hasText: 'ACME-107' });
-  await expect(bad).toContainText('Skipped');
-  await expect(bad).toContainText('is before its start');
-  await expect(ex.wizard.getByTestId('report-issues')).toContainText('is before its start');
+  const account = ex.wizard.getByRole('note', { name: 'Rows of data not imported' });
+  await expect(account).toContainText('1 row of data not imported');
+  await expect(account).toContainText(`Portfolio, row ${file.badRow}: a new project needs Name`);
+  for (const t of [`${rowsInFile - newRows - 1} rows set aside as layout (`, 'title above the table', 'header', 'blank', 'totals', 'note below the table']) await expect(ex.wizard.getByTestId('rows-account')).toContainText(t);
+  const bad = ex.wizard.getByTestId('report-rows').locator('tbody tr').filter({ hasText: 'ACME-111' });
+  await expect(bad).toContainText('Not imported');
+  await expect(bad).toContainText('a new project needs Name');
+  await expect(ex.wizard.getByTestId('report-rows').locator('tbody tr').filter({ hasText: 'ACME-107' })).toContainText('New');
+  const issues = ex.wizard.getByTestId('report-issues');
+  await expect(issues.locator('tr').filter({ hasText: 'is before its start' })).toContainText('Cell not read');
+  await expect(issues.locator('tr').filter({ hasText: 'Purple' })).toContainText('Cell not read');
+  // Only the rows not imported, from the note.
+  await account.getByRole('button', { name: 'Show only the rows not imported' }).click();
+  await expect(ex.wizard.getByTestId('report-rows').locator('tbody tr')).toHaveCount(1);
+  await ex.wizard.getByRole('button', { name: /^New \d/ }).click();
+
+  // The RAG column set to skip rows with a cell that cannot be read: ACME-109 is not imported, then back.
+  await ex.button('Back').click();
+  await ex.expectStep('Columns');
+  const onError = cols.getByRole('combobox', { name: /^If a cell of column H .* can’t be read$/ });
+  await expect(onError).toHaveValue('keep-row');
+  await onError.selectOption({ label: 'skip the row' });
+  await ex.button('Next: check').click();
+  await ex.expectStep('Check');
+  await expect(ex.count('notImported')).toHaveText('2');
+  await expect(ex.wizard.getByTestId('report-rows').locator('tbody tr').filter({ hasText: 'ACME-109' })).toContainText('the column is set to skip rows with a cell that cannot be read');
+  await expect(issues.locator('tr').filter({ hasText: 'Purple' })).toContainText('Row not imported');
+  await ex.button('Back').click();
+  await onError.selectOption({ label: 'import the rest of the row' });
+  await ex.button('Next: check').click();
+  await ex.expectStep('Check');
+  await expect(ex.count('notImported')).toHaveText('1');
   for (const p of file.programmes) await expect(ex.wizard.getByRole('region', { name: 'Also created' })).toContainText(`New programme ${p}`);
   for (const p of file.people) await expect(ex.wizard.getByRole('region', { name: 'Also created' })).toContainText(`New person ${p}`);
   await expect(ex.wizard.getByRole('region', { name: 'How rows find their record' })).toContainText('Portfolio: matched by the record id of our own exports, else by project code');
@@ -145,7 +176,7 @@ test('a messy client workbook: every row accounted for, Cancel changes nothing, 
   await reg.revealColumn('actualCost');
   await expect(reg.cell(first, 'actualCost')).toContainText('1,200.50');
   await expect(reg.cell(second, 'actualCost')).toContainText('1,200,000');
-  await expect(reg.grid.locator('.ag-cell[col-id="code"]').filter({ hasText: 'ACME-107' })).toHaveCount(0);
+  await expect(reg.grid.locator('.ag-cell[col-id="code"]').filter({ hasText: 'ACME-111' })).toHaveCount(0);
 
   // One undo takes the whole import back.
   await page.getByRole('heading', { level: 1, name: 'Projects' }).click();
@@ -333,8 +364,11 @@ test('dates that read both ways: the warning leads to the date order, and the ch
   await ex.button('Next: check').click();
   await ex.expectStep('Check');
   const warning = ex.wizard.getByRole('note', { name: 'Dates that read both ways' });
-  await expect(warning).toContainText('column C “Start”: 2 dates such as 03/04/2026 could be day/month or month/day');
-  await expect(ex.count('warnings')).toHaveText('2');
+  await expect(warning).toContainText('column C “Start”: 2 dates such as 03/04/2026 could be day/month or month/day; read as day/month/year from the workbook setting');
+  // One warning per column, and each date that reads both ways listed with both readings.
+  await expect(ex.count('warnings')).toHaveText('6');
+  await expect(ex.wizard.getByTestId('report-issues')).toContainText('03/04/2026 read as 3 Apr 2026; month first it would be 4 Mar 2026');
+  await expect(ex.wizard.getByRole('region', { name: 'How columns were read' })).toContainText('us dates, column C “Start”: Dates read as day/month/year from the workbook setting.');
   await warning.getByRole('button', { name: 'Choose the date order of us dates' }).click();
   await ex.expectStep('Columns');
   const order = ex.wizard.getByRole('combobox', { name: 'Date order for sheet us dates' });
@@ -344,6 +378,7 @@ test('dates that read both ways: the warning leads to the date order, and the ch
   await ex.expectStep('Check');
   await expect(ex.count('warnings')).toHaveText('0');
   await expect(ex.wizard.getByRole('note', { name: 'Dates that read both ways' })).toHaveCount(0);
+  await expect(ex.wizard.getByRole('region', { name: 'How columns were read' })).toContainText('column C “Start”: Dates read as month/day/year as chosen for this sheet.');
   await ex.button('Import 2 rows').click();
   await ex.expectStep('Done');
   await ex.button('Close').click();

@@ -20,7 +20,7 @@ export interface MessyProject {
   budgetK: number | string;
   spent: number | string;
   /** What the import should store. */
-  expect: { start: string; finish: string; budget: number; actualCost: number | null; rag: 'R' | 'A' | 'G' | null } | null;
+  expect: { start: string; finish: string | null; budget: number; actualCost: number | null; rag: 'R' | 'A' | 'G' | null } | null;
 }
 
 export interface MessyWorkbook {
@@ -32,7 +32,7 @@ export interface MessyWorkbook {
   /** Rows of the Allocations grid: person, project code and hours per week column. */
   allocations: { person: string; project: string; hours: (number | null)[] }[];
   weeks: string[];
-  /** The one bad project row (1-based row number on the Portfolio sheet) and why it fails. */
+  /** The one project row that is not imported (1-based row number on the Portfolio sheet). */
   badRow: number;
   programmes: string[];
   people: string[];
@@ -62,12 +62,14 @@ function projects(): MessyProject[] {
     p('ACME-104', LONG, 'Finance Transformation', 'Oluwaseun Adeyemi-Fraser', '13/03/2026', '28/02/2027', 'Active', 'Red', 1500, 250000, { start: '2026-03-13', finish: '2027-02-28', budget: 150_000_000, actualCost: 25_000_000, rag: 'R' }),
     p('ACME-105', 'Data warehouse migration', 'Digital Front Door', 'Dana Whitfield', '20/04/2026', '18/12/2026', 'Active', 'Amber', 310, '£45,000', { start: '2026-04-20', finish: '2026-12-18', budget: 31_000_000, actualCost: 4_500_000, rag: 'A' }),
     p('ACME-106', 'Mobile field service app', 'Digital Front Door', 'Marcus Tan', '05/05/2026', '14/10/2026', 'Active', 'G', 90, 12000, { start: '2026-05-05', finish: '2026-10-14', budget: 9_000_000, actualCost: 1_200_000, rag: 'G' }),
-    // Finish before start: the model refuses it.
-    p('ACME-107', 'Office move (Leeds)', 'Operations Excellence', 'Li Wei', '30/06/2026', '01/06/2026', 'Active', 'G', 40, 0, null),
+    // Finish before start: the model refuses the finish, so the project is imported without it (listed).
+    p('ACME-107', 'Office move (Leeds)', 'Operations Excellence', 'Li Wei', '30/06/2026', '01/06/2026', 'Active', 'G', 40, 0, { start: '2026-06-30', finish: null, budget: 4_000_000, actualCost: 0, rag: 'G' }),
     p('ACME-108', 'Cyber security uplift', 'Security & Risk', 'Hannah Okafor', '16/02/2026', '27/11/2026', 'Active', 'Amber', 480, '60k', { start: '2026-02-16', finish: '2026-11-27', budget: 48_000_000, actualCost: 6_000_000, rag: 'A' }),
-    p('ACME-109', 'Supplier onboarding portal', 'Digital Front Door', 'Marcus Tan', '22/06/2026', '19/03/2027', 'Pipeline', '', 65, '', { start: '2026-06-22', finish: '2027-03-19', budget: 6_500_000, actualCost: null, rag: null }),
+    // A RAG word nobody knows: the cell is not read, the project imports without a RAG.
+    p('ACME-109', 'Supplier onboarding portal', 'Digital Front Door', 'Marcus Tan', '22/06/2026', '19/03/2027', 'Pipeline', 'Purple', 65, '', { start: '2026-06-22', finish: '2027-03-19', budget: 6_500_000, actualCost: null, rag: null }),
     p('ACME-110', 'Contact centre telephony', 'Operations Excellence', 'Priya Raman', '13/07/2026', '26/02/2027', 'Active', 'G', 205, 15000.75, { start: '2026-07-13', finish: '2027-02-26', budget: 20_500_000, actualCost: 1_500_075, rag: 'G' }),
-    p('ACME-111', 'Sustainability reporting', 'Finance Transformation', 'Oluwaseun Adeyemi-Fraser', '14/09/2026', '29/01/2027', 'Pipeline', 'G', 35, 0, { start: '2026-09-14', finish: '2027-01-29', budget: 3_500_000, actualCost: 0, rag: 'G' }),
+    // No name: a new project needs one, so the row is not imported.
+    p('ACME-111', '', 'Finance Transformation', 'Oluwaseun Adeyemi-Fraser', '14/09/2026', '29/01/2027', 'Pipeline', 'G', 35, 0, null),
     p('ACME-112', 'Identity and access management', 'Security & Risk', 'Hannah Okafor', '19/10/2026', '30/06/2027', 'Pipeline', 'Amber', 150, 0, { start: '2026-10-19', finish: '2027-06-30', budget: 15_000_000, actualCost: 0, rag: 'A' }),
   ];
 }

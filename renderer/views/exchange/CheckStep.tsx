@@ -96,6 +96,19 @@ export function CheckStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
             </ul>
           )}
         </section>
+        {report.readings.length > 0 && (
+          <section className="readings" aria-labelledby="readings">
+            <h3 id="readings">How columns were read</h3>
+            <ul className="small">
+              {report.readings.slice(0, 20).map((x, i) => (
+                <li key={i}>
+                  <strong>{x.sheet}</strong>, column {x.column} “{x.header}”: {x.message}.
+                </li>
+              ))}
+              {report.readings.length > 20 && <li className="muted">and {report.readings.length - 20} more columns</li>}
+            </ul>
+          </section>
+        )}
       </div>
       <RowsTable report={report} shown={shown} setShown={setShown} />
       <IssuesTable issues={report.issues} />
@@ -298,7 +311,7 @@ function ReportRow({ r, describe }: { r: RowReport; describe: (kind: ImportKind,
         {r.label || <span className="muted">—</span>}
       </td>
       <td className="what-cell">
-        <span className={r.status === 'skipped' ? 'skip-reason' : 'muted'}>{what}</span>
+        <span className={r.status === 'skipped' && !r.layout ? 'skip-reason' : 'muted'}>{what}</span>
         {changes.length > 0 && (
           <ul className="changes">
             {changes.slice(0, 6).map((ch, i) => (
