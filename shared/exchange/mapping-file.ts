@@ -8,7 +8,8 @@
 //                   "columns": { "Proj Name": "name", "Budget": { "field": "budget", "scale": 1000 }, "Notes": null,
 //                                "Stage": { "field": "stage", "onError": "skip-row" } },
 //                   "values": { "stage": { "In Flight": "in-progress", "Parked": null } } },
-//                 { "sheet": "Plan", "kind": "allocation", "grid": { "first": "E", "last": "P", "period": "month", "unit": "fte-percent" } } ] }
+//                 { "sheet": "Plan", "kind": "allocation", "grid": { "first": "E", "last": "P", "period": "month", "unit": "fte-percent" } },
+//                 { "sheet": "Monthly status", "kind": "status", "latestToProject": true } ] }
 //
 // Adding a key is one entry in SHEET_KEYS (per sheet) or COLUMN_KEYS (per column entry); any key in
 // neither table is refused by name, so a typo ("colums") is caught rather than ignored.
@@ -201,6 +202,13 @@ export const SHEET_KEYS: Record<string, SheetKey> = {
    */
   grid: (v, c) => {
     for (const p of declareGrid(v, c.proposal, c)) c.error(p.message, p.key ? `${c.where}.${p.key}` : undefined);
+  },
+  /** Status reports: also set each project's RAG and status narrative from its newest report (status-import.ts). */
+  latestToProject: (v, c) => {
+    if (typeof v !== 'boolean') c.error('latestToProject must be true or false');
+    else if (v && c.proposal.kind !== 'status') c.error(`latestToProject is for a sheet of status reports ("kind": "status"); this sheet holds ${KIND_LABELS[c.proposal.kind].plural.toLowerCase()}`);
+    else if (v) c.proposal.mapping.latestToProject = true;
+    else delete c.proposal.mapping.latestToProject;
   },
 };
 

@@ -14,6 +14,7 @@ import { diffReturnedWorkbook, exportSnapshotOf } from './merge';
 import { writeXlsx } from './xlsx/writer';
 import { readSpreadsheet } from './read/read';
 import type { SourceCell, SourceSheet, SourceWorkbook } from './source';
+import { applyMappingFile } from './mapping-file';
 
 const TODAY = '2026-07-15';
 const PROJECTS = 20;
@@ -126,6 +127,19 @@ describe('a monthly status log', () => {
   });
 });
 
+describe('guessing a status log', () => {
+  it('a register listing each project once, with a date and commentary, is not taken for status reports', () => {
+    const { state } = setup();
+    const register = sheet('Sheet1', [['Project', 'Date', 'Status', 'Comments'], ...Array.from({ length: 12 }, (_, i): SourceCell[] => [`PRJ-${String(i + 1).padStart(3, '0')}`, { d: `2026-0${(i % 9) + 1}-01` }, 'Green', 'fine'])]);
+    expect(analyseWorkbook(book(register), state.settings, [])[0]!.kind).not.toBe('status');
+    // The same headers with every project on six rows, one a month: a status log.
+    const log = sheet('Sheet1', [['Project', 'Date', 'Status', 'Comments'], ...Array.from({ length: 12 }, (_, i): SourceCell[] => [`PRJ-00${(i % 2) + 1}`, { d: `2026-0${Math.floor(i / 2) + 1}-28` }, 'Green', 'fine'])]);
+    const p = analyseWorkbook(book(log), state.settings, [])[0]!;
+    expect(p.kind).toBe('status');
+    expect(p.mapping.columns.map((c) => c.field)).toEqual(['projectId', 'period', 'rag.overall', 'narrative']);
+  });
+});
+
 describe('latest status per project', () => {
   it("sets each project's RAG and narrative from its newest month, whatever the row order, in the same plan", () => {
     const { state, clock } = setup();
@@ -153,6 +167,20 @@ describe('latest status per project', () => {
     const again = preview(state, clock, source, (p) => ({ ...p, mapping: { ...p.mapping, latestToProject: true } }));
     expect(again.result.plan).toBeNull();
     expect(again.report.latest!.every((l) => l.changes.length === 0)).toBe(true);
+  });
+
+  it('is the mapping file key "latestToProject", refused on a sheet that is not status reports', () => {
+    const { state } = setup();
+    const source = book(statusLog(), sheet('Projects', [['Code', 'Name'], ['PRJ-001', 'CRM replacement']]));
+    const proposals = analyseWorkbook(source, state.settings, []);
+    const ctx = { fileName: 'map.json', settings: state.settings, customFields: [], source };
+    const r = applyMappingFile({ sheets: [{ sheet: 'Monthly status', kind: 'status', latestToProject: true }] }, proposals, ctx);
+    expect(r.ok && r.proposals.find((p) => p.sheet === 'Monthly status')!.mapping.latestToProject).toBe(true);
+    const bad = applyMappingFile({ sheets: [{ sheet: 'Projects', latestToProject: true }, { sheet: 'Monthly status', latestToProject: 'yes' }] }, proposals, ctx);
+    expect(!bad.ok && bad.errors).toEqual([
+      'map.json: sheets[0].latestToProject: latestToProject is for a sheet of status reports ("kind": "status"); this sheet holds projects',
+      'map.json: sheets[1].latestToProject: latestToProject must be true or false',
+    ]);
   });
 
   it('leaves a project alone when the workbook already holds a newer report than the file', () => {
