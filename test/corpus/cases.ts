@@ -182,7 +182,7 @@ function weeklyGrid(): CorpusCase {
   const expected: NonNullable<Expected['allocation']> = [];
   for (let r = 0; r < 8; r++) {
     const project = code(r % 4);
-    const person = PEOPLE[r]!;
+    const person = PEOPLE[r % PEOPLE.length]!;
     const line: CorpusCell[] = [project, person];
     weeks.forEach((w, k) => {
       const h = (r + k) % 3 === 0 ? null : [8, 16, 20, 37.5][(r + k) % 4]!;
