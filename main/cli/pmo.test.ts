@@ -52,7 +52,8 @@ describe('pmo', () => {
     const json = JSON.parse((await run('inspect', file, '--json')).out);
     expect(json.sheets[0]).toMatchObject({ sheet: 'Portfolio', kind: 'project', headerRow: 3 });
     expect(json.sheets[0].columns.map((c: { field: string }) => c.field)).toEqual(['code', 'name', 'manager', 'finish', 'budget']);
-  });
+    // The first command loads the commands' chunk (SheetJS, zod, shared/): seconds on a busy machine.
+  }, 60_000);
 
   it('import writes the good rows, prints the report and exits 1 when rows of data fail', async () => {
     const wbPath = workbookFile('into.pmowb');
@@ -95,10 +96,10 @@ describe('pmo', () => {
     const out = join(dir, 'out.xlsx');
     expect((await run('export', wbPath, '--xlsx', out, '--grid', 'month')).code).toBe(0);
     const wb = XLSX.read(readFileSync(out), { type: 'buffer' });
-    expect(wb.SheetNames).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Capacity', 'Lists', 'How to edit', '_pmo']);
+    expect(wb.SheetNames).toEqual(['Projects', 'Milestones', 'Resources', 'Allocations', 'RAID', 'Status reports', 'Capacity', 'Lists', 'How to edit', '_pmo']);
     const csvDir = join(dir, 'csv');
     expect((await run('export', wbPath, '--csv', csvDir)).code).toBe(0);
-    expect(readdirSync(csvDir).sort()).toEqual(['Allocations.csv', 'Milestones.csv', 'Projects.csv', 'RAID.csv', 'Resources.csv']);
+    expect(readdirSync(csvDir).sort()).toEqual(['Allocations.csv', 'Milestones.csv', 'Projects.csv', 'RAID.csv', 'Resources.csv', 'Status reports.csv']);
     expect(readFileSync(join(csvDir, 'Projects.csv'), 'utf8')).toContain('PRJ-001,CRM replacement');
     const missing = await run('export', join(dir, 'nope.pmowb'), '--xlsx', out);
     expect(missing.code).toBe(2);
@@ -128,7 +129,7 @@ describe('pmo', () => {
       };
       const help = await call('--help');
       expect(help).toMatchObject({ code: 0, err: '' });
-      expect(help.out).toContain('kind is one of: project, milestone, resource, allocation, raid.');
+      expect(help.out).toContain('kind is one of: project, milestone, resource, allocation, raid, status.');
       expect(await call()).toMatchObject({ code: 2, err: '' });
       for (const argv of [['inspect'], ['import', 'a.xlsx'], ['export', 'w.pmowb'], ['export', 'w.pmowb', '--xlsx', 'o.xlsx', '--grid', 'day'], ['frobnicate'], ['inspect', 'a.xlsx', '--nope']]) {
         const r = await call(...argv);

@@ -98,7 +98,7 @@ describe('applyMappingFile', () => {
         expect.stringMatching(/^map\.json: sheets\[0\]\.columns\["PM"\]: "nonsense" is not a project field \(fields: .*manager/),
         expect.stringMatching(/^map\.json: sheets\[0\]\.columns\["Nope"\]: no column headed "Nope" \(headers: Proj #, Proj Name/),
         expect.stringMatching(/^map\.json: sheets\[0\]\.columns\["Budget"\]: no column headed/),
-        'map.json: sheets[0].columns["Proj Name"]: unknown key "scal" (a column entry takes "field", "scale")',
+        `map.json: sheets[0].columns["Proj Name"]: unknown key "scal" (a column entry takes ${Object.keys(COLUMN_KEYS).map((k) => `"${k}"`).join(', ')})`,
         'map.json: sheets[0].columns["Notes"]: needs "field" (a field name, or null to ignore the column)',
         'map.json: sheets[0].columns["Go-live"]: must be a field name, null (ignore the column) or an object { "field": … }',
         'map.json: sheets[1].sheet: the file has no sheet "Missing" (it has "Portfolio", "Dates")',
