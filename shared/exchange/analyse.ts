@@ -2,7 +2,7 @@
 // and a suggested mapping of its columns, ready for the wizard to show and the user to correct.
 import type { Settings, CustomFieldDef } from '../model/schemas';
 import type { SourceSheet, SourceWorkbook } from './source';
-import { cellText } from './source';
+import { cellText, columnLetter } from './source';
 import { detectTable, layoutKey, type SkippedRow } from './detect';
 import { guessKind, suggestMapping, SYNONYMS, type ImportFieldSpec, type ColumnSuggestion, type FieldType } from './suggest';
 import { proposeGrid, type GridUnitSuggestion, type ProposedGrid } from './grid-unit';
@@ -117,7 +117,15 @@ function proposeSheet(
   const layout = layoutKey(headers);
   const saved = remembered(layout);
   const sample = sheet.rows.slice(table.firstDataRow, Math.min(table.lastDataRow + 1, table.firstDataRow + 200));
-  const guess = guessKind(headers, catalogue, sheet.name, sample);
+  const skipRows = table.skipped.filter((s) => s.row >= table.firstDataRow && s.row <= table.lastDataRow).map((s) => ({ row: s.row, reason: skipReason(s) }));
+  let guess = guessKind(headers, catalogue, sheet.name, sample);
+  // A grid the headers alone do not show (two columns, "KW 50" whose year is in the title) makes
+  // a sheet no other kind claims an allocation sheet.
+  let grid: ProposedGrid | null = null;
+  if (!saved && guess.kind === null) {
+    grid = proposeGrid(sheet, { ...table, skipRows }, source, settings);
+    if (grid) guess = { ...guess, kind: 'allocation', reason: `${grid.periods.columns.length} ${grid.periods.kind} columns of an allocation grid` };
+  }
   const kind: ImportKind = saved?.kind ?? guess.kind ?? 'project';
   let suggestions = suggestMapping(headers, sample, catalogue[kind]);
   if (saved) {
@@ -127,11 +135,9 @@ function proposeSheet(
       return c ? { ...s, field: c.field, score: 1, reason: 'as you mapped this layout last time', ...(c.scale ? { scale: c.scale } : {}) } : s;
     });
   }
-  const skipRows = table.skipped.filter((s) => s.row >= table.firstDataRow && s.row <= table.lastDataRow).map((s) => ({ row: s.row, reason: skipReason(s) }));
   let periods: SheetMapping['periods'] = null;
-  let grid: ProposedGrid | null = null;
   if (kind === 'allocation') {
-    grid = proposeGrid(sheet, { ...table, skipRows }, source, settings);
+    grid ??= proposeGrid(sheet, { ...table, skipRows }, source, settings);
     if (grid) {
       periods = grid.periods;
       const inGrid = new Set(periods.columns.map((c) => c.column));
@@ -204,7 +210,7 @@ export function layoutSkips(p: SheetProposal): { row: number; reason: string; te
 
 import type { WorkbookState } from '../commands/state';
 import type { PlanContext, PlanResult } from '../commands/plan';
-import { countRows, planImport, validateImport, type ImportReport, type RowReport } from './import';
+import { countRows, planImport, validateImport, type CellIssue, type ImportReport, type RowReport } from './import';
 
 /**
  * The whole import of the chosen sheets, checked on the command path: the report (every row of
@@ -232,5 +238,30 @@ export function previewImport(
   }
   const order = new Map(chosen.map((p, i) => [p.sheet, i]));
   const rows = [...extra, ...report.rows].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
-  return { report: { ...report, rows, counts: countRows(rows, report.issues) }, result };
+  const issues = [...scaleIssues(state, source, chosen), ...report.issues];
+  return { report: { ...report, rows, issues, counts: countRows(rows, issues) }, result };
+}
+
+/**
+ * Warnings about money columns as finally mapped: a stated currency that is not the workbook's,
+ * and a column about 1000 times smaller than a sibling money column with no scale to explain it.
+ */
+function scaleIssues(state: WorkbookState, source: SourceWorkbook, chosen: readonly SheetProposal[]): CellIssue[] {
+  const out: CellIssue[] = [];
+  const customFields = state.all('customField');
+  for (const p of chosen) {
+    const sheet = source.sheets.find((s) => s.name === p.sheet);
+    if (!sheet) continue;
+    const money = new Set(fieldsFor(p.kind, state.settings, customFields).filter((f) => f.col.type === 'money').map((f) => f.key));
+    const cols = p.mapping.columns.filter((c) => c.field !== null && money.has(c.field));
+    if (cols.length === 0) continue;
+    const mapped = new Set(cols.map((c) => c.column));
+    const header = (c: number) => p.headers[c] || columnLetter(c);
+    const issue = (column: number, message: string): CellIssue => ({ sheet: p.sheet, row: p.mapping.headerRow + 1, column: columnLetter(column), header: header(column), severity: 'warning', message });
+    for (const n of p.scaleNotes ?? []) if (n.columns.some((c) => mapped.has(c))) out.push(issue(n.column, n.message));
+    const skip = new Set((p.mapping.skipRows ?? []).map((r) => r.row));
+    const columns = cols.map((c) => ({ column: c.column, header: header(c.column), scale: c.scale ?? 1 }));
+    for (const n of thousandfoldMismatches(sheet, { first: p.mapping.firstDataRow, last: p.mapping.lastDataRow, skip }, columns)) out.push(issue(n.column, n.message));
+  }
+  return out;
 }
