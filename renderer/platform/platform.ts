@@ -21,7 +21,7 @@ export interface Platform {
   kind: 'desktop' | 'browser';
   /** Lets the user pick a workbook file; null when they cancel. */
   openWorkbookFile(): Promise<OpenedFile | null>;
-  /** Lets the user pick a spreadsheet to import (xlsx, xlsm, xls, ods, csv, tsv). */
+  /** Lets the user pick a spreadsheet to import (xlsx, xlsm, xls, ods, fods, csv, tsv). */
   openSpreadsheetFile(): Promise<OpenedFile | null>;
   /** Saves bytes under a name the user confirms; returns the name used, or null when canceled. */
   saveFile(suggestedName: string, bytes: Uint8Array, kind: SaveKind): Promise<string | null>;
@@ -76,7 +76,7 @@ function browser(): Platform {
   return {
     kind: 'browser',
     openWorkbookFile: () => pickFile('.pmowb,application/json'),
-    openSpreadsheetFile: () => pickFile('.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt'),
+    openSpreadsheetFile: () => pickFile('.xlsx,.xlsm,.xls,.ods,.fods,.csv,.tsv,.txt'),
     async saveFile(suggestedName, bytes, kind) {
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: MIME_TYPES[kind] }));
       const a = document.createElement('a');

@@ -21,7 +21,7 @@ export const WORKBOOK_EXTENSION = '.pmowb';
 /** Extensions per file kind, lower case with the dot; the first one is the default. */
 export const FILE_EXTENSIONS = {
   workbook: [WORKBOOK_EXTENSION],
-  spreadsheet: ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.tsv'],
+  spreadsheet: ['.xlsx', '.xlsm', '.xls', '.ods', '.fods', '.csv', '.tsv'],
   xlsx: ['.xlsx'],
   csv: ['.csv'],
   png: ['.png'],

@@ -8,7 +8,7 @@ import { ExportDialog, type ExportChoice } from './ExportDialogs';
 import type { ExchangeAction } from './ExchangeMenu';
 
 /** Extensions the import wizard reads. */
-export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.tsv', '.txt'];
+export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.fods', '.csv', '.tsv', '.txt'];
 
 export function isSpreadsheetName(name: string): boolean {
   const lower = name.toLowerCase();
