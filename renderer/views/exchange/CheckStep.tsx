@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useRecords, useSettings } from '../../state/use-app';
 import { useColumnContext } from '../common/column-context';
-import { fieldsFor, type ExchangeField, type ImportKind } from '../../../shared/exchange/fields';
+import { fieldsFor, IMPORT_KINDS, type ExchangeField, type ImportKind } from '../../../shared/exchange/fields';
 import type { CellIssue, FieldChange, ImportReport, RowReport, RowStatus } from '../../../shared/exchange/import';
 import { formatCell } from '../../../shared/register/convert';
 import type { ColumnContext } from '../../../shared/register/types';
@@ -109,10 +109,34 @@ export function CheckStep({ s, flow }: { s: FlowSnapshot; flow: ImportFlow }) {
             </ul>
           </section>
         )}
+        {report.latest && <LatestStatus latest={report.latest} />}
       </div>
       <RowsTable report={report} shown={shown} setShown={setShown} />
       <IssuesTable issues={report.issues} />
     </div>
+  );
+}
+
+/** Status sheets imported with "Also set each project's RAG…": what each project's newest report sets on it. */
+function LatestStatus({ latest }: { latest: NonNullable<ImportReport['latest']> }) {
+  const describe = useFormatter();
+  const changing = latest.filter((l) => l.changes.length > 0);
+  return (
+    <section className="latest-status" aria-labelledby="latest-status">
+      <h3 id="latest-status">Projects’ status from their newest report</h3>
+      <p className="small muted">
+        {changing.length === 0 ? `All ${latest.length} projects already show their newest report’s status.` : `${changing.length} of ${latest.length} projects change; the others already show it or keep their own.`}
+      </p>
+      <ul className="small" tabIndex={0} aria-labelledby="latest-status">
+        {latest.slice(0, 20).map((l) => (
+          <li key={l.projectId}>
+            <strong>{l.project}</strong> from its {l.period} report ({l.sheet}, row {l.row}):{' '}
+            {l.note ?? (l.changes.length ? l.changes.map((c) => describe('project', c)).join('; ') : 'no change')}
+          </li>
+        ))}
+        {latest.length > 20 && <li className="muted">and {latest.length - 20} more projects</li>}
+      </ul>
+    </section>
   );
 }
 
@@ -123,7 +147,7 @@ function useFormatter(): (kind: ImportKind, ch: FieldChange) => string {
   const fields = useMemo(() => {
     const m = new Map<ImportKind, Map<string, ExchangeField>>();
     if (!settings) return m;
-    for (const k of ['project', 'milestone', 'resource', 'allocation', 'raid'] as const) m.set(k, new Map(fieldsFor(k, settings, custom).map((f) => [f.key, f])));
+    for (const k of IMPORT_KINDS) m.set(k, new Map(fieldsFor(k, settings, custom).map((f) => [f.key, f])));
     return m;
   }, [settings, custom]);
   return (kind, ch) => {
