@@ -74,6 +74,12 @@ function SheetCard({ p, selected, remapping, busy, onSelect, flow }: { p: SheetP
         </select>
       </label>
       <p className="hint">{remapping ? 'Suggesting columns again…' : p.kindReason}</p>
+      {p.kind === 'status' && (
+        <label className="latest-to-project small" onClick={(e) => e.stopPropagation()}>
+          <input type="checkbox" checked={p.mapping.latestToProject === true} disabled={busy || !p.include} onChange={(e) => flow.setLatestToProject(p.sheet, e.target.checked)} />
+          <span>Also set each project’s RAG and status narrative from its newest report</span>
+        </label>
+      )}
     </li>
   );
 }

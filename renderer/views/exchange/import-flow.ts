@@ -11,6 +11,7 @@ import type { ImportKind } from '../../../shared/exchange/fields';
 import type { CellErrorPolicy, ImportReport } from '../../../shared/exchange/import';
 import { defaultDecisions, mergeChoice, type MergeDecisions, type MergeDiff } from '../../../shared/exchange/merge';
 import type { DateOrder } from '../../../shared/register/convert';
+import type { GridCellUnit } from '../../../shared/exchange/grid-unit';
 import { ExternalStore } from '../../state/external-store';
 
 export type FlowPhase =
@@ -247,6 +248,23 @@ export class ImportFlow {
     this.replace(sheet, (p) => ({ ...p, mapping: { ...p.mapping, columns: assignField(p.mapping.columns, column, field) } }));
   }
 
+  /**
+   * Value mapping: what a source value of a field is read as (our option value), null to leave
+   * the field empty, or undefined to drop the choice (back to the suggestion).
+   */
+  setValueMapping(sheet: string, field: string, source: string, target: string | null | undefined) {
+    this.replace(sheet, (p) => {
+      const values = { ...(p.mapping.values ?? {}) };
+      const forField = { ...(values[field] ?? {}) };
+      if (target === undefined) delete forField[source];
+      else forField[source] = target;
+      if (Object.keys(forField).length) values[field] = forField;
+      else delete values[field];
+      const { values: _old, ...rest } = p.mapping;
+      return { ...p, mapping: Object.keys(values).length ? { ...rest, values } : rest };
+    });
+  }
+
   setScale(sheet: string, column: number, scale: number) {
     this.replace(sheet, (p) => ({
       ...p,
@@ -274,6 +292,19 @@ export class ImportFlow {
         }),
       },
     }));
+  }
+
+  /** Status reports: also set each project's RAG and status narrative from its newest report (SheetMapping.latestToProject). */
+  setLatestToProject(sheet: string, on: boolean) {
+    this.replace(sheet, (p) => {
+      const { latestToProject: _old, ...rest } = p.mapping;
+      return { ...p, mapping: on && p.kind === 'status' ? { ...rest, latestToProject: true } : rest };
+    });
+  }
+
+  /** What an allocation grid's cells hold (hours per week, hours or days in the period, % of an FTE, FTE). */
+  setGridUnit(sheet: string, unit: GridCellUnit) {
+    this.replace(sheet, (p) => (p.mapping.periods ? { ...p, mapping: { ...p.mapping, periods: { ...p.mapping.periods, unit } } } : p));
   }
 
   setDateOrder(sheet: string, order: DateOrder | null) {

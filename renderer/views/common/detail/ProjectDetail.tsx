@@ -1,5 +1,5 @@
 // The project detail panel beside the register: every field of one project as a form, its
-// status narrative, milestones, dependencies and field history. Each edit is one commit on the
+// status narrative, its status reports (read-only), milestones, dependencies and field history. Each edit is one commit on the
 // command path (validated, journalled, undoable); a refused value stays in its field with the
 // reason under it, and the stored value is unchanged.
 import './detail.css';
@@ -17,6 +17,7 @@ import { refusal } from './commit';
 import { MilestonesSection } from './Milestones';
 import { DependenciesSection } from './Dependencies';
 import { HistorySection } from './History';
+import { StatusReportsSection } from './StatusReports';
 
 export interface ProjectDetailProps {
   projectId: string;
@@ -194,6 +195,7 @@ function DetailBody({ projectId, onClose, onOpenProject, project, state, ctx }: 
   const narrativeCol = byId.get('statusNarrative');
   const rag = project.rag.overall;
   const milestoneCount = state.all('milestone').filter((m) => m.projectId === projectId).length;
+  const reportCount = state.all('statusReport').filter((r) => r.projectId === projectId).length;
 
   // Scrolls the panel only (scrollIntoView would also scroll the page around it).
   const jump = (key: string) => {
@@ -240,6 +242,9 @@ function DetailBody({ projectId, onClose, onOpenProject, project, state, ctx }: 
             <button type="button" className="ghost" onClick={() => jump('milestones')}>
               Milestones <span className="muted">{milestoneCount}</span>
             </button>
+            <button type="button" className="ghost" onClick={() => jump('reports')}>
+              Reports <span className="muted">{reportCount}</span>
+            </button>
             <button type="button" className="ghost" onClick={() => jump('dependencies')}>
               Dependencies
             </button>
@@ -265,6 +270,7 @@ function DetailBody({ projectId, onClose, onOpenProject, project, state, ctx }: 
             'Status narrative',
             <LongTextEditor value={project.statusNarrative} onCommit={commitFor(narrativeCol)} naming={{ id: fieldId('statusNarrative'), ariaLabel: 'Status narrative' }} rows={8} />,
           )}
+        {section('reports', 'Status reports', <StatusReportsSection projectId={projectId} />)}
         {section('custom', 'Custom fields', customCols.length ? customCols.map((c) => renderField(c)) : <p className="muted small">This workbook has no custom fields for projects.</p>)}
         {scoreCols.length > 0 && section('scores', 'Scores', scoreCols.map((c) => renderField(c, c.header.replace(/^Score: /, ''))))}
         {otherCols.length > 0 && section('other', 'Other fields', otherCols.map((c) => renderField(c)))}
