@@ -967,6 +967,11 @@ export function guessKind(
       }),
     );
   }
+  // A status report needs its period: a sheet with no column naming one (a register on a sheet
+  // called "Status", its RAG column matching) cannot be a status log, whatever its name says,
+  // and its headers do not count as shared with it.
+  const periodField = kinds.includes('status') ? catalogue.status.findIndex((f) => f.key === 'period') : -1;
+  if (periodField >= 0 && !best.get('status')!.some((b) => b.field === periodField && b.score >= 0.6)) kinds.splice(kinds.indexOf('status'), 1);
   const spread = infos.map((_, h) => kinds.filter((k) => best.get(k)![h]!.score >= 0.8).length);
   const raw = new Map<ImportKind, number>();
   const matched = new Map<ImportKind, string[]>();
