@@ -15,6 +15,7 @@ import { writeXlsx } from './xlsx/writer';
 import { readSpreadsheet } from './read/read';
 import type { SourceCell, SourceSheet, SourceWorkbook } from './source';
 import { applyMappingFile } from './mapping-file';
+import { convertMonth } from './convert-cell';
 
 const TODAY = '2026-07-15';
 const PROJECTS = 20;
@@ -124,6 +125,23 @@ describe('a monthly status log', () => {
     expect(byRow.get(5)!.reason).toMatch(/needs Period \(B “Period”: Period is not a month/);
     expect(byRow.get(6)!.reason).toMatch(/is a week, not a month/);
     expect(plan.report.issues.filter((i) => i.severity === 'error').map((i) => `${i.row}${i.column}`)).toEqual(['5B', '6B']);
+  });
+});
+
+describe("a status report's period", () => {
+  it('is a month however written, or a date in it; a week, a quarter or a bare number is refused with the reason', () => {
+    const read = (cell: SourceCell, dateOrder: 'DMY' | 'MDY' = 'DMY') => {
+      const r = convertMonth(cell, { dateOrder, date1904: false });
+      return r.ok ? r.value : `refused: ${r.reason}`;
+    };
+    for (const t of ['2026-03', 'Mar 2026', 'March 2026', 'MAR-26', '03/2026', '2026/3', 'März 2026', 'mars 2026', 'marzo 2026', 'maart 2026', '15/03/2026', '4 mars 2026', '2026-03-31', { d: '2026-03-01' }]) expect(read(t as SourceCell), JSON.stringify(t)).toBe('2026-03');
+    expect(read('03/04/2026', 'MDY')).toBe('2026-03');
+    expect(read('03/04/2026', 'DMY')).toBe('2026-04');
+    expect(read(46112)).toBe('2026-03'); // a date serial in a text file
+    expect(read('2026-W10')).toMatch(/^refused: is a week, not a month/);
+    expect(read('Q1 2026')).toMatch(/^refused: is not a month/);
+    expect(read(12)).toMatch(/^refused: is the number 12, not a month/);
+    expect(read(null)).toBeNull();
   });
 });
 
