@@ -165,6 +165,13 @@ describe('scale from context', () => {
     expect(scaled.projects.get('SC-01')?.['budget']).toBe(6_250_000);
   });
 
+  it('names both scales when the columns were scaled and still differ 1000 times (a title\'s £k over a column in pounds)', () => {
+    const rows: SourceCell[][] = [['All figures £k'], ['Code', 'Name', 'Budget', 'Actual cost']];
+    codes(5).forEach((c, i) => rows.push([c, `Scheme ${i}`, 62.5 + i, (60 + i) * 1000]));
+    const w = importAll(book(sheetOf('Budgets', rows))).warnings.filter((x) => /1000 times smaller/.test(x.message));
+    expect(w.map((x) => x.message)).toEqual(['Values in “Budget” (read ×1,000) are about 1000 times smaller than in “Actual cost” (read ×1,000) on 5 of 5 rows: check the scale of both columns.']);
+  });
+
   it('does not warn about columns that merely differ (a few rows, or ratios all over the place)', () => {
     const rows: SourceCell[][] = [['Code', 'Name', 'Budget', 'Actual cost']];
     const actual = [500, 90_000, 1200, 45_000, 70, 800_000, 3000, 52_000];

@@ -316,7 +316,10 @@ export function thousandfoldMismatches(
     notes.push({
       column: a.column,
       columns: [a.column, b.column],
-      message: `Values in “${a.header}” are about 1000 times smaller than in “${b.header}” on ${best.hits} of ${best.both} rows: if “${a.header}” is in thousands (k, '000), set its scale to ×1000; it is imported as written.`,
+      message:
+        a.scale === 1 && b.scale === 1
+          ? `Values in “${a.header}” are about 1000 times smaller than in “${b.header}” on ${best.hits} of ${best.both} rows: if “${a.header}” is in thousands (k, '000), set its scale to ×1000; it is imported as written.`
+          : `Values in “${a.header}” (read ×${a.scale.toLocaleString('en-US')}) are about 1000 times smaller than in “${b.header}” (read ×${b.scale.toLocaleString('en-US')}) on ${best.hits} of ${best.both} rows: check the scale of both columns.`,
     });
   }
   return notes;
