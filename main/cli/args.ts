@@ -14,7 +14,7 @@ export const USAGE = `Usage:
              [--conflicts ours|file|fail] [--deletions keep|apply]
              [--name NAME] [--currency GBP] [--date-order DMY|MDY|YMD]
   pmo export WORKBOOK.pmowb --xlsx OUT.xlsx [--grid week|month]
-  pmo export WORKBOOK.pmowb --csv DIR
+  pmo export WORKBOOK.pmowb --csv DIR [--csv-for reimport|people]
 
 FILE is .xlsx, .xlsm, .xls, .ods, .fods (flat ODS), .csv or .tsv.
 
@@ -36,6 +36,11 @@ A mapping file is JSON:
                   "columns": { "Proj Name": "name", "PM": "manager", "Budget": { "field": "budget", "scale": 1000 }, "Notes": null } } ] }
 kind is one of: ${IMPORT_KINDS.join(', ')}. Columns not listed keep the suggested mapping; null ignores one.
 
+export --csv writes one CSV per kind of record. --csv-for reimport (default) puts an apostrophe
+before text a spreadsheet would run as a formula (= + - @), which PMO Workbench drops on import;
+Excel and LibreOffice show it as part of the text, Gnumeric hides it. --csv-for people writes no
+apostrophes and no record ids, leaves such cells empty and lists them.
+
 Exit codes: 0 done; 1 rows or cells failed (the rest were imported); 2 bad usage or a refused file;
 3 conflicts with --conflicts fail (nothing written).`;
 
@@ -50,7 +55,7 @@ export interface Args {
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const takesValue = new Set(['--into', '--mapping', '--xlsx', '--csv', '--grid', '--conflicts', '--deletions', '--name', '--currency', '--date-order']);
+  const takesValue = new Set(['--into', '--mapping', '--xlsx', '--csv', '--grid', '--conflicts', '--deletions', '--name', '--currency', '--date-order', '--csv-for']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a.startsWith('--')) {
@@ -89,6 +94,8 @@ export interface ExportCommand {
   workbook: string;
   xlsx?: string;
   csv?: string;
+  /** Which CSV: for re-import (formula-like text behind an apostrophe, record ids) or for people. */
+  csvFor: 'reimport' | 'people';
   grid: 'week' | 'month';
 }
 export type Command = InspectCommand | ImportCommand | ExportCommand;
@@ -148,7 +155,9 @@ export function commandOf(args: Args): Command {
       if (xlsx === undefined && csv === undefined) throw new UsageError('export needs --xlsx OUT.xlsx or --csv DIR');
       const grid = value(args, '--grid') ?? 'week';
       if (grid !== 'week' && grid !== 'month') throw new UsageError('--grid must be week or month');
-      return { name: 'export', workbook: target, xlsx, csv, grid };
+      const csvFor = value(args, '--csv-for') ?? 'reimport';
+      if (csvFor !== 'reimport' && csvFor !== 'people') throw new UsageError('--csv-for must be reimport or people');
+      return { name: 'export', workbook: target, xlsx, csv, csvFor, grid };
     }
     default:
       throw new UsageError(`Unknown command "${cmd}"`);

@@ -9,8 +9,8 @@ import { readSpreadsheet } from '../../shared/exchange/read/read';
 import { analyseWorkbook, previewImport, type SheetProposal } from '../../shared/exchange/analyse';
 import { buildExport, csvTable, type ExportSnapshot } from '../../shared/exchange/export';
 import { cellKey, defaultDecisions, diffReturnedWorkbook, exportSnapshotOf, mergeChoice, mergeOps } from '../../shared/exchange/merge';
-import { writeXlsx } from '../../shared/exchange/xlsx/writer';
-import { toCsv } from '../../shared/exchange/csv-write';
+import { describeTextLosses, writeXlsxReport } from '../../shared/exchange/xlsx/writer';
+import { describeCsvLeftOut, toCsv, toCsvForPeople } from '../../shared/exchange/csv-write';
 import { IMPORT_KINDS, KIND_LABELS } from '../../shared/exchange/fields';
 import { applyMappingFile } from '../../shared/exchange/mapping-file';
 import { applyPlan, planChange } from '../../shared/commands/plan';
@@ -153,6 +153,8 @@ export function importCmd(cmd: ImportCommand, io: Io): number {
     io.out(`${source.fileName} → ${basename(into)}: ${c.rows} rows: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.notImported} rows of data not imported, ${c.layout} set aside as layout; ${c.errors} errors (${c.cellsNotRead} cells not read on imported rows), ${c.warnings} warnings`);
     for (const m of report.matchRules) io.out(`  ${m.sheet}: rows matched ${m.rule}`);
     for (const cr of report.creates) io.out(`  creates ${cr.entity} "${cr.label}"`);
+    // Status sheets with latestToProject: what each project's newest report sets on it.
+    for (const l of report.latest ?? []) io.out(`  ${l.project}: ${l.note ?? (l.changes.length ? `set from its ${l.period} report (${l.sheet}!${l.row}): ${l.changes.map((ch) => `${ch.label} ${quoted(ch.beforeText ?? '')} → ${quoted(ch.afterText ?? '')}`).join(', ')}` : `already shows its ${l.period} report`)}`);
     for (const r of report.rows) if (r.status === 'skipped') io.out(`  ${r.sheet}!${r.row}: ${r.layout ? 'set aside' : 'not imported'}: ${r.reason}`);
     for (const i of report.issues) io.out(`  ${i.sheet}!${i.column}${i.row}${i.header ? ` (${i.header})` : ''}: ${i.outcome === 'cell-not-read' ? 'cell not read' : i.outcome === 'row-not-imported' ? 'error, row not imported' : i.severity}: ${i.message}`);
   }
@@ -257,22 +259,29 @@ function mergeCmd(cmd: ImportCommand, wb: OpenWorkbook & { created: boolean }, s
   return errors.length || rejected.length ? 1 : 0;
 }
 
-export function exportCmd({ workbook: path, xlsx, csv, grid }: ExportCommand, io: Io): number {
+export function exportCmd({ workbook: path, xlsx, csv, csvFor, grid }: ExportCommand, io: Io): number {
   const state = loadWorkbook(path);
   const today = localToday(io.now());
   if (xlsx !== undefined) {
     const newId = createIdGenerator({ now: () => io.now().getTime(), random });
     const { workbook } = buildExport(state, { exportId: newId(), exportedAt: io.now().toISOString(), today, grid });
-    writeFileAtomic(xlsx, writeXlsx(workbook));
+    const { bytes, losses } = writeXlsxReport(workbook);
+    writeFileAtomic(xlsx, bytes);
     io.out(`Wrote ${xlsx}`);
+    const lost = describeTextLosses(losses);
+    if (lost) io.err(`warning: ${lost}`);
   }
   if (csv !== undefined) {
     mkdirSync(csv, { recursive: true });
     for (const kind of IMPORT_KINDS) {
-      const t = csvTable(state, kind, today);
+      const people = csvFor === 'people';
+      const t = csvTable(state, kind, today, { ids: !people });
       const out = join(csv, `${KIND_LABELS[kind].sheet}.csv`);
-      writeFileAtomic(out, new TextEncoder().encode(toCsv(t.header, t.rows, { bom: true })));
+      const written = people ? toCsvForPeople(t.header, t.rows, { bom: true }) : { text: toCsv(t.header, t.rows, { bom: true }), leftOut: [] };
+      writeFileAtomic(out, new TextEncoder().encode(written.text));
       io.out(`Wrote ${out} (${t.rows.length} rows)`);
+      const left = describeCsvLeftOut(written.leftOut);
+      if (left) io.err(`warning: ${basename(out)}: ${left}`);
     }
   }
   return 0;

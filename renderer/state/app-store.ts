@@ -10,6 +10,7 @@ import type { Op, Origin, StoredWorkbook } from '../../shared/commands/types';
 import type { PlanContext, PlanResult } from '../../shared/commands/plan';
 import { KIND_LABELS, type ImportKind } from '../../shared/exchange/fields';
 import type { GridUnit } from '../../shared/exchange/export';
+import type { CsvStyle } from '../workers/exchange.worker';
 import { Canceled, ExchangeWorker } from '../workers/exchange-client';
 import { createIdGenerator } from '../../shared/util/ids';
 import { localToday } from '../../shared/calendar';
@@ -30,8 +31,8 @@ export interface NoticeAction {
 
 export interface Notice {
   id: number;
-  /** info goes after a few seconds; error and prompt (one with an action) stay until dismissed. */
-  kind: 'info' | 'error' | 'prompt';
+  /** info goes after a few seconds; warning, error and prompt (one with an action) stay until dismissed. */
+  kind: 'info' | 'warning' | 'error' | 'prompt';
   text: string;
   action?: NoticeAction;
 }
@@ -359,19 +360,22 @@ export class AppStore {
     const current = this.snapshot.current;
     if (!current) return null;
     const name = `${safeFileName(current.settings.name)} ${localToday(new Date())}.xlsx`;
-    const bytes = await this.inWorker(`Exporting ${name}`, (w) =>
+    const out = await this.inWorker(`Exporting ${name}`, (w) =>
       w.call({ type: 'export-xlsx', grid, exportId: this.newId(), exportedAt: new Date().toISOString(), today: localToday(new Date()) }, (stage, f) => this.set({ busy: { label: `Exporting ${name}: ${stage.toLowerCase()}…`, progress: f, cancel: () => w.terminate() } })),
     );
-    return bytes ? this.saveBytes(name, bytes, 'xlsx') : null;
+    return out ? this.saveBytes(name, out.bytes, 'xlsx', out.warning) : null;
   }
 
-  /** Exports one kind of record as CSV (UTF-8 with a byte-order mark, so Excel reads accents). */
-  async exportCsv(kind: ImportKind): Promise<string | null> {
+  /**
+   * Exports one kind of record as CSV (UTF-8 with a byte-order mark, so Excel reads accents):
+   * for re-import, or for people (no apostrophes, formula-like cells left out and named).
+   */
+  async exportCsv(kind: ImportKind, style: CsvStyle = 'reimport'): Promise<string | null> {
     const current = this.snapshot.current;
     if (!current) return null;
     const name = `${safeFileName(current.settings.name)} ${KIND_LABELS[kind].sheet}.csv`;
-    const bytes = await this.inWorker(`Exporting ${name}`, (w) => w.call({ type: 'export-csv', kind, today: localToday(new Date()) }));
-    return bytes ? this.saveBytes(name, bytes, 'csv') : null;
+    const out = await this.inWorker(`Exporting ${name}`, (w) => w.call({ type: 'export-csv', kind, style, today: localToday(new Date()) }));
+    return out ? this.saveBytes(name, out.bytes, 'csv', out.warning) : null;
   }
 
   /** A worker holding a copy of the open workbook, for exports and imports. */
@@ -401,10 +405,11 @@ export class AppStore {
     }
   }
 
-  private async saveBytes(name: string, bytes: Uint8Array, kind: 'xlsx' | 'csv'): Promise<string | null> {
+  /** Saves an export; a warning (what the file could not hold) stays on screen until dismissed. */
+  private async saveBytes(name: string, bytes: Uint8Array, kind: 'xlsx' | 'csv', warning: string | null = null): Promise<string | null> {
     try {
       const saved = await this.platform.saveFile(name, bytes, kind);
-      if (saved) this.notify('info', `Exported ${saved}`);
+      if (saved) this.notify(warning ? 'warning' : 'info', warning ? `Exported ${saved}. ${warning}` : `Exported ${saved}`);
       return saved;
     } catch (e) {
       this.notify('error', `The file was not saved: ${(e as Error).message}`);

@@ -8,13 +8,16 @@ import type { Plan, PlanResult } from '../../shared/commands/plan';
 import { createIdGenerator } from '../../shared/util/ids';
 import { readSpreadsheet } from '../../shared/exchange/read/read';
 import type { SourceCell, SourceWorkbook } from '../../shared/exchange/source';
-import { analyseWorkbook, previewImport, remapForKind, type SheetProposal } from '../../shared/exchange/analyse';
+import { analyseWorkbook, previewImport, remapForKind, type RememberedMapping, type SheetProposal } from '../../shared/exchange/analyse';
 import { buildExport, csvTable, type ExportSnapshot, type GridUnit } from '../../shared/exchange/export';
 import { diffReturnedWorkbook, exportSnapshotOf, type MergeDiff } from '../../shared/exchange/merge';
-import { writeXlsx } from '../../shared/exchange/xlsx/writer';
-import { toCsv } from '../../shared/exchange/csv-write';
+import { describeTextLosses, writeXlsxReport } from '../../shared/exchange/xlsx/writer';
+import { describeCsvLeftOut, toCsv, toCsvForPeople } from '../../shared/exchange/csv-write';
 import type { ImportKind } from '../../shared/exchange/fields';
 import type { ImportReport } from '../../shared/exchange/import';
+
+/** Which CSV: for re-import (the default) or for people to read. */
+export type CsvStyle = 'reimport' | 'people';
 
 export interface SheetSummary {
   name: string;
@@ -49,7 +52,7 @@ export interface PlanSlice {
  */
 export interface ExchangeProtocol {
   state: { request: { meta: StoredWorkbook; rows: StoredRecord[]; last: boolean }; reply: null };
-  read: { request: { name: string; bytes: Uint8Array; remembered: Record<string, { kind: ImportKind; columns: { header: string; field: string | null; scale?: number; onError?: 'keep-row' | 'skip-row' }[] }> }; reply: ReadSummary };
+  read: { request: { name: string; bytes: Uint8Array; remembered: Record<string, RememberedMapping> }; reply: ReadSummary };
   remap: { request: { sheet: string; kind: ImportKind }; reply: SheetProposal };
   /** The report's first part, with the full lengths of its rows and issues. */
   preview: { request: { proposals: SheetProposal[]; today: string }; reply: { report: ImportReport; rows: number; issues: number } };
@@ -58,8 +61,10 @@ export interface ExchangeProtocol {
   'take-plan-part': { request: { part: number }; reply: PlanSlice };
   'report-part': { request: { what: 'rows' | 'issues'; from: number }; reply: ImportReport['rows'] | ImportReport['issues'] };
   diff: { request: { today: string }; reply: MergeDiff };
-  'export-xlsx': { request: { grid: GridUnit; exportId: string; exportedAt: string; today: string }; reply: Uint8Array };
-  'export-csv': { request: { kind: ImportKind; today: string }; reply: Uint8Array };
+  /** The file, and what it could not hold (characters spreadsheets cannot store), said for the user; null when nothing. */
+  'export-xlsx': { request: { grid: GridUnit; exportId: string; exportedAt: string; today: string }; reply: { bytes: Uint8Array; warning: string | null } };
+  /** 'reimport': formula-like text behind an apostrophe, with record ids; 'people': neither, formula-like cells left empty and named in `warning`. */
+  'export-csv': { request: { kind: ImportKind; today: string; style: CsvStyle }; reply: { bytes: Uint8Array; warning: string | null } };
 }
 
 export type ExchangeRequestType = keyof ExchangeProtocol;
@@ -186,13 +191,15 @@ onmessage = (event: MessageEvent<ExchangeRequest>) => {
         progress('Building the sheets', null);
         const { workbook } = buildExport(need(state, 'workbook'), { exportId: req.exportId, exportedAt: req.exportedAt, today: req.today, grid: req.grid });
         progress('Writing the file', null);
-        const bytes = writeXlsx(workbook);
-        return reply('export-xlsx', bytes, [bytes.buffer]);
+        const { bytes, losses } = writeXlsxReport(workbook);
+        return reply('export-xlsx', { bytes, warning: describeTextLosses(losses) }, [bytes.buffer]);
       }
       case 'export-csv': {
-        const t = csvTable(need(state, 'workbook'), req.kind, req.today);
-        const bytes = new TextEncoder().encode(toCsv(t.header, t.rows, { bom: true }));
-        return reply('export-csv', bytes, [bytes.buffer]);
+        const people = req.style === 'people';
+        const t = csvTable(need(state, 'workbook'), req.kind, req.today, { ids: !people });
+        const out = people ? toCsvForPeople(t.header, t.rows, { bom: true }) : { text: toCsv(t.header, t.rows, { bom: true }), leftOut: [] };
+        const bytes = new TextEncoder().encode(out.text);
+        return reply('export-csv', { bytes, warning: describeCsvLeftOut(out.leftOut) }, [bytes.buffer]);
       }
     }
   } catch (e) {

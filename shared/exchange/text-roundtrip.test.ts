@@ -10,31 +10,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkbookState } from '../commands/state';
 import { planNewWorkbook } from '../commands/new-workbook';
-import { buildDemoWorkbook } from '../demo/demo';
 import { createIdGenerator } from '../util/ids';
 import { buildExport } from './export';
 import { writeXlsxReport } from './xlsx/writer';
 import { readSpreadsheet } from './read/read';
 import { diffReturnedWorkbook } from './merge';
 import { cellText, type SourceWorkbook } from './source';
-import type { WorkbookData } from '../model/workbook';
-
-export const TRICKY_TEXTS: readonly string[] = [
-  'Line one\nLine two\n\nLine four',
-  '  two leading and two trailing spaces  ',
-  ' one leading, one trailing ',
-  '\tStarts with a tab',
-  'Tab\tinside and  double   spaces',
-  '\n\nStarts with two blank lines',
-  'Ends with a line break\n',
-  ' both \n sides \n of lines ',
-  '中文说明：项目进度良好，预算在控制之内。',
-  'تقرير الحالة: المشروع على المسار الصحيح',
-  'Статус: в работе, без задержек',
-  'Emoji 🚀 and astral 𝄞 𠜎 👩‍💻',
-  '=1+1 is text, not a formula',
-  '-minus and +plus first',
-];
+import { TRICKY_TEXTS, trickyData } from '../../test/helpers/tricky-text';
 
 const SOFFICE = process.env['SOFFICE'] || 'soffice';
 const SSCONVERT = process.env['SSCONVERT'] || 'ssconvert';
@@ -43,24 +25,9 @@ const programs = { libreoffice: has(SOFFICE), gnumeric: has(SSCONVERT) };
 if (process.env['CI'] && !(programs.libreoffice && programs.gnumeric)) throw new Error('LibreOffice (soffice) and Gnumeric (ssconvert) are required in CI: .ci/run installs them');
 
 /** The demo workbook with the tricky texts in free-text fields of every kind of record. */
-export function trickyWorkbook(): WorkbookState {
+function trickyWorkbook(): WorkbookState {
   const clock = { newId: createIdGenerator({ now: () => Date.UTC(2026, 10, 21), random: Math.random }), now: () => '2026-11-21T09:00:00.000Z' };
-  const data: WorkbookData = buildDemoWorkbook({ today: '2026-11-21' });
-  const r = data.records;
-  const text = (i: number) => TRICKY_TEXTS[i % TRICKY_TEXTS.length]!;
-  r.project.slice(0, TRICKY_TEXTS.length).forEach((p, i) => {
-    p.description = text(i);
-    p.statusNarrative = text(i + 3);
-    p.businessUnit = text(i + 5);
-  });
-  r.milestone.slice(0, 5).forEach((m, i) => (m.description = text(i + 7)));
-  r.raid.slice(0, 5).forEach((x, i) => {
-    x.description = text(i + 2);
-    x.response = text(i + 9);
-  });
-  r.resource.slice(0, 5).forEach((x, i) => (x.team = text(i + 4)));
-  r.allocation.slice(0, 5).forEach((a, i) => (a.note = text(i + 1)));
-  const p = planNewWorkbook(data, { ...clock, origin: 'demo', label: 'Demo' });
+  const p = planNewWorkbook(trickyData(), { ...clock, origin: 'demo', label: 'Demo' });
   return new WorkbookState(p.workbook, p.rows);
 }
 

@@ -74,6 +74,14 @@ test('a messy client workbook: every row accounted for, Cancel changes nothing, 
   await expect(cols.getByRole('row', { name: /Proj Name/ })).toContainText('is a synonym of Name');
   await expect(ex.wizard.getByLabel('Period columns of Allocations')).toContainText('Weekly grid: 6 week columns');
   for (const w of file.weeks) await expect(ex.wizard.getByLabel('Period columns of Allocations')).toContainText(w);
+  // The grid's unit: suggested from its cells, and the grid columns' field follows it.
+  const gridUnit = ex.wizard.getByRole('combobox', { name: 'What the grid cells of Allocations hold' });
+  await expect(gridUnit).toHaveValue('hours-per-week');
+  await expect(ex.wizard.getByLabel('Period columns of Allocations')).toContainText('Suggested: numbers up to');
+  await gridUnit.selectOption({ label: '% of an FTE' });
+  await expect(ex.sheetColumns('Allocations').getByText(`% FTE, ${file.weeks[0]!}`, { exact: true })).toBeVisible();
+  await gridUnit.selectOption({ label: 'Hours per week' });
+  await expect(ex.sheetColumns('Allocations').getByText(`Hours per week, ${file.weeks[0]!}`, { exact: true })).toBeVisible();
   // A field is mapped once: giving Name to column D takes it from column B.
   const colD = field('D');
   await colD.selectOption('name');

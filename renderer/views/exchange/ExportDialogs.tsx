@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { useStore } from '../../state/use-app';
 import { IMPORT_KINDS, KIND_LABELS, type ImportKind } from '../../../shared/exchange/fields';
 import type { GridUnit } from '../../../shared/exchange/export';
+import type { CsvStyle } from '../../workers/exchange.worker';
 import { HOLDS_LABELS } from './display';
 import './exchange.css';
 
@@ -42,8 +43,10 @@ function XlsxDialog({ onClose }: { onClose: () => void }) {
 function CsvDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
   const [kind, setKind] = useState<ImportKind>('project');
+  const [style, setStyle] = useState<CsvStyle>('reimport');
+  const noteId = useId();
   return (
-    <ExportForm title="Export CSV" onClose={onClose} onExport={() => void store.exportCsv(kind)}>
+    <ExportForm title="Export CSV" onClose={onClose} onExport={() => void store.exportCsv(kind, style)}>
         <p className="small muted">A comma-separated file of one kind of record, UTF-8, dates as 2026-12-31.</p>
         <fieldset className="choice-list">
           <legend>Records</legend>
@@ -56,6 +59,23 @@ function CsvDialog({ onClose }: { onClose: () => void }) {
               </span>
             </label>
           ))}
+        </fieldset>
+        <fieldset className="choice-list">
+          <legend>CSV for</legend>
+          <label className="choice">
+            <input type="radio" name="csv-style" value="reimport" checked={style === 'reimport'} onChange={() => setStyle('reimport')} aria-describedby={`${noteId}-reimport`} />
+            <span>Re-import into PMO Workbench</span>
+          </label>
+          <p id={`${noteId}-reimport`} className="muted small choice-note">
+            Text a spreadsheet would run as a formula (starting with =, +, -, @) gets an apostrophe in front, and a record id column is added, so the file reads back exactly. Excel and LibreOffice show that apostrophe as part of the text when they open a CSV; Gnumeric hides it.
+          </p>
+          <label className="choice">
+            <input type="radio" name="csv-style" value="people" checked={style === 'people'} onChange={() => setStyle('people')} aria-describedby={`${noteId}-people`} />
+            <span>People to read</span>
+          </label>
+          <p id={`${noteId}-people`} className="muted small choice-note">
+            No apostrophes and no record ids: what the cells say. Cells that would run as a formula are left empty and listed after the export; export to Excel (.xlsx) to keep them.
+          </p>
         </fieldset>
     </ExportForm>
   );

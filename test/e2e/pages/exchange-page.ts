@@ -88,10 +88,11 @@ export class ExchangePage {
     return { download, bytes: await readFile(await download.path()) };
   }
 
-  async exportCsv(records: string): Promise<{ download: Download; text: string }> {
+  async exportCsv(records: string, forPeople = false): Promise<{ download: Download; text: string }> {
     await this.menuAction(/^Export CSV/);
     const dialog = this.page.getByRole('dialog', { name: 'Export CSV' });
     await dialog.getByRole('radio', { name: new RegExp(`^${records}`) }).check();
+    if (forPeople) await dialog.getByRole('radio', { name: 'People to read' }).check();
     const downloaded = this.page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export' }).click();
     const download = await downloaded;
