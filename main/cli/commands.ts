@@ -154,7 +154,10 @@ export function importCmd(cmd: ImportCommand, io: Io): number {
     for (const m of report.matchRules) io.out(`  ${m.sheet}: rows matched ${m.rule}`);
     for (const cr of report.creates) io.out(`  creates ${cr.entity} "${cr.label}"`);
     // Status sheets with latestToProject: what each project's newest report sets on it.
-    for (const l of report.latest ?? []) io.out(`  ${l.project}: ${l.note ?? (l.changes.length ? `set from its ${l.period} report (${l.sheet}!${l.row}): ${l.changes.map((ch) => `${ch.label} ${quoted(ch.beforeText ?? '')} → ${quoted(ch.afterText ?? '')}`).join(', ')}` : `already shows its ${l.period} report`)}`);
+    const latest = report.latest ?? [];
+    for (const l of latest) if (l.note || l.changes.length) io.out(`  ${l.project}: ${l.note ?? `set from its ${l.period} report (${l.sheet}!${l.row}): ${l.changes.map((ch) => `${ch.label} ${quoted(ch.beforeText ?? '')} → ${quoted(ch.afterText ?? '')}`).join(', ')}`}`);
+    const same = latest.filter((l) => !l.note && !l.changes.length).length;
+    if (same) io.out(`  ${plural(same, 'project')} already show${same === 1 ? 's' : ''} ${same === 1 ? 'its' : 'their'} newest report's RAG and narrative`);
     for (const r of report.rows) if (r.status === 'skipped') io.out(`  ${r.sheet}!${r.row}: ${r.layout ? 'set aside' : 'not imported'}: ${r.reason}`);
     for (const i of report.issues) io.out(`  ${i.sheet}!${i.column}${i.row}${i.header ? ` (${i.header})` : ''}: ${i.outcome === 'cell-not-read' ? 'cell not read' : i.outcome === 'row-not-imported' ? 'error, row not imported' : i.severity}: ${i.message}`);
   }
