@@ -79,7 +79,7 @@ export class ImportSession {
     const next: Record<string, RememberedMapping> = Object.create(null) as Record<string, RememberedMapping>;
     for (const [k, v] of Object.entries(saved)) next[k] = v;
     for (const p of proposals.filter((x) => x.include)) {
-      next[p.layout] = { kind: p.kind, columns: p.mapping.columns.map((c) => ({ header: p.headers[c.column] ?? '', field: c.field, ...(c.scale ? { scale: c.scale } : {}), ...(c.onError ? { onError: c.onError } : {}) })) };
+      next[p.layout] = { kind: p.kind, columns: p.mapping.columns.map((c) => ({ header: p.headers[c.column] ?? '', field: c.field, ...(c.scale ? { scale: c.scale } : {}), ...(c.onError ? { onError: c.onError } : {}) })), ...(p.mapping.values && Object.keys(p.mapping.values).length ? { values: p.mapping.values } : {}), ...(p.mapping.periods?.unit ? { gridUnit: p.mapping.periods.unit } : {}) };
     }
     await this.store.setPref(MAPPINGS_PREF, { ...next });
   }

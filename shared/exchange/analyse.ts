@@ -5,7 +5,7 @@ import type { SourceSheet, SourceWorkbook } from './source';
 import { cellText, columnLetter } from './source';
 import { detectTable, layoutKey, type SkippedRow } from './detect';
 import { guessKind, suggestMapping, SYNONYMS, type ImportFieldSpec, type ColumnSuggestion, type FieldType } from './suggest';
-import { proposeGrid, type GridUnitSuggestion, type ProposedGrid } from './grid-unit';
+import { isGridUnit, proposeGrid, type GridCellUnit, type GridUnitSuggestion, type ProposedGrid } from './grid-unit';
 import { thousandfoldMismatches, withContextScales, type ScaleNote } from './scale-context';
 import { fieldsFor, IMPORT_KINDS, type ExchangeField, type ImportKind } from './fields';
 import type { CellErrorPolicy, SheetMapping } from './import';
@@ -89,6 +89,8 @@ export interface RememberedMapping {
   columns: { header: string; field: string | null; scale?: number; onError?: CellErrorPolicy }[];
   /** The value mapping chosen (SheetMapping.values). */
   values?: Record<string, Record<string, string | null>>;
+  /** What the allocation grid's cells hold, as chosen (SheetMapping.periods.unit). */
+  gridUnit?: GridCellUnit;
 }
 export type Remembered = (layout: string) => RememberedMapping | undefined;
 
@@ -139,7 +141,7 @@ function proposeSheet(
   if (kind === 'allocation') {
     grid ??= proposeGrid(sheet, { ...table, skipRows }, source, settings);
     if (grid) {
-      periods = grid.periods;
+      periods = saved?.gridUnit && isGridUnit(saved.gridUnit) ? { ...grid.periods, unit: saved.gridUnit } : grid.periods;
       const inGrid = new Set(periods.columns.map((c) => c.column));
       const what = `${periods.kind} column of the allocation grid`;
       suggestions = suggestions.map((s) => (inGrid.has(s.column) ? { ...s, field: null, score: 1, reason: what } : s));
