@@ -16,6 +16,10 @@ import { readSpreadsheet } from './read/read';
 import type { SourceCell, SourceSheet, SourceWorkbook } from './source';
 import { applyMappingFile } from './mapping-file';
 import { convertMonth } from './convert-cell';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const TODAY = '2026-07-15';
 const PROJECTS = 20;
@@ -249,4 +253,44 @@ describe('status reports in our own export', () => {
     const edited = diffReturnedWorkbook(state, read.workbook, snapshot, { today: TODAY });
     expect(edited.rows.flatMap((r) => r.cells.map((c) => `${r.sheet}|${r.label}|${c.field}|${c.kind}|${c.theirsText}`))).toEqual([`Status reports|PRJ-001 CRM replacement 2026-01|rag.overall|theirs|${first[ragCol]}`]);
   });
+});
+
+const SSCONVERT = process.env['SSCONVERT'] ?? 'ssconvert';
+const hasSsconvert = (() => {
+  try {
+    execFileSync(SSCONVERT, ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasSsconvert && process.env['CI']) throw new Error('ssconvert (Gnumeric) is required in CI: .ci/run installs it');
+
+describe.skipIf(!hasSsconvert)('a status log saved by Gnumeric', () => {
+  it('as CSV, xlsx and ods: the months its date cells hold are the same reports (120, then 0 changes)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pmo-status-'));
+    try {
+      // A CSV as people export it: months as text ("Feb 2026"), which Gnumeric turns into date cells.
+      const log = statusLog();
+      const csv = log.rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'object' ? ('d' in c ? c.d : '') : `"${String(c).replace(/"/g, '""')}"`)).join(',')).join('\n');
+      writeFileSync(join(dir, 'status.csv'), csv);
+      const { state, clock } = setup();
+      const first = readSpreadsheet(new Uint8Array(readFileSync(join(dir, 'status.csv'))), 'status.csv');
+      if (!first.ok) throw new Error(first.reason);
+      const imported = preview(state, clock, first.workbook);
+      expect(imported.report.counts).toMatchObject({ new: 120, errors: 0 });
+      applyPlan(state, imported.result.plan!);
+      for (const ext of ['xlsx', 'ods']) {
+        const out = join(dir, `status.${ext}`);
+        execFileSync(SSCONVERT, [join(dir, 'status.csv'), out], { stdio: 'pipe' });
+        const read = readSpreadsheet(new Uint8Array(readFileSync(out)), `status.${ext}`);
+        if (!read.ok) throw new Error(read.reason);
+        const again = preview(state, clock, read.workbook);
+        expect(again.proposals[0]!.kind, ext).toBe('status');
+        expect(again.report.counts, ext).toMatchObject({ new: 0, updated: 0, unchanged: 120, errors: 0 });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
