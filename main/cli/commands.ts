@@ -13,6 +13,7 @@ import { describeTextLosses, writeXlsxReport } from '../../shared/exchange/xlsx/
 import { describeCsvLeftOut, toCsv, toCsvForPeople } from '../../shared/exchange/csv-write';
 import { IMPORT_KINDS, KIND_LABELS } from '../../shared/exchange/fields';
 import { applyMappingFile } from '../../shared/exchange/mapping-file';
+import { GRID_UNIT_PHRASE } from '../../shared/exchange/grid-unit';
 import { applyPlan, planChange } from '../../shared/commands/plan';
 import { planNewWorkbook } from '../../shared/commands/new-workbook';
 import { WorkbookState } from '../../shared/commands/state';
@@ -98,7 +99,10 @@ export function inspect({ file, json }: InspectCommand, io: Io): number {
       const h = p.headers[s.column] ?? '';
       io.out(`  ${columnLetter(s.column).padEnd(3)} ${JSON.stringify(h).padEnd(28)} → ${(s.field ?? '(ignored)').padEnd(18)} ${s.reason}${s.scale ? ` ×${s.scale}` : ''}`);
     }
-    if (p.mapping.periods) io.out(`  ${p.mapping.periods.kind} grid: ${p.mapping.periods.columns.length} columns, ${p.mapping.periods.columns[0]?.label} … ${p.mapping.periods.columns.at(-1)?.label}`);
+    if (p.mapping.periods) {
+      io.out(`  ${p.mapping.periods.kind} grid: ${p.mapping.periods.columns.length} columns, ${p.mapping.periods.columns[0]?.label} … ${p.mapping.periods.columns.at(-1)?.label}; cells hold ${GRID_UNIT_PHRASE[p.mapping.periods.unit ?? 'hours-per-week']}${p.gridUnit ? ` (${p.gridUnit.reason})` : ''}`);
+      for (const n of p.gridNotes ?? []) io.out(`  ${n}`);
+    }
   }
   return 0;
 }
