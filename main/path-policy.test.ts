@@ -95,7 +95,7 @@ describe('names', () => {
 
   it('offers one filter per kind, without dots', () => {
     expect(dialogFilters('workbook')).toEqual([{ name: 'PMO Workbench workbook', extensions: ['pmowb'] }]);
-    expect(dialogFilters('spreadsheet')[0]?.extensions).toEqual(['xlsx', 'xlsm', 'xls', 'ods', 'csv', 'tsv']);
+    expect(dialogFilters('spreadsheet')[0]?.extensions).toEqual(['xlsx', 'xlsm', 'xls', 'ods', 'fods', 'csv', 'tsv']);
   });
 });
 
