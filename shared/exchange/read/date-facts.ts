@@ -65,14 +65,7 @@ export class DateFormatTally {
    * when all that count are year-first (our own exports: yyyy-mm-dd); else none.
    */
   hint(): FormatOrder | undefined {
-    const { DMY, MDY, YMD } = this.counts;
-    const both = DMY + MDY;
-    if (both > 0) {
-      if (DMY >= 0.9 * both) return 'DMY';
-      if (MDY >= 0.9 * both) return 'MDY';
-      return undefined;
-    }
-    return YMD > 0 ? 'YMD' : undefined;
+    return hintOf(this.counts);
   }
 }
 
@@ -108,4 +101,67 @@ export function odsLocale(xmls: readonly string[]): string | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/** Date cells counted at most, for the hint: enough to know, bounded on huge files. */
+const ODS_DATE_CELLS = 10_000;
+
+/**
+ * The order an OpenDocument spreadsheet's date cells show, read from its XML (SheetJS names most
+ * ODS date styles m/d/yy whatever they show): each date cell's style → its number:date-style →
+ * the order of its day, month and year elements. Nine cells in ten must agree, as for xlsx.
+ */
+export function odsDateOrderHint(content: string, styleXmls: readonly string[]): FormatOrder | undefined {
+  if (content.indexOf('office:value-type="date"') < 0 && content.indexOf("office:value-type='date'") < 0) return undefined;
+  const orders = new Map<string, FormatOrder | null>();
+  const dateStyle = /<number:date-style\b([^>]*)>([\s\S]*?)<\/number:date-style>/g;
+  const cellStyle = /<style:style\b[^>]*>/g;
+  const dataStyleOf = new Map<string, string>();
+  for (const xml of [content, ...styleXmls]) {
+    dateStyle.lastIndex = 0;
+    for (let m = dateStyle.exec(xml); m; m = dateStyle.exec(xml)) {
+      const name = attr(m[1] ?? '', 'style:name');
+      if (name === undefined || orders.has(name)) continue;
+      const parts = [...(m[2] ?? '').matchAll(/<number:(day|month|year)\b/g)].map((p) => (p[1] === 'day' ? 'd' : p[1] === 'month' ? 'm' : 'y'));
+      orders.set(name, dateFormatOrder(parts.join(' ')));
+    }
+    cellStyle.lastIndex = 0;
+    for (let m = cellStyle.exec(xml); m; m = cellStyle.exec(xml)) {
+      const name = attr(m[0], 'style:name');
+      const data = attr(m[0], 'style:data-style-name');
+      if (name !== undefined && data !== undefined && !dataStyleOf.has(name)) dataStyleOf.set(name, data);
+    }
+  }
+  const orderOfCellStyle = (style: string | undefined) => {
+    const data = style === undefined ? undefined : dataStyleOf.get(style);
+    return data === undefined ? undefined : orders.get(data);
+  };
+  // A date cell without a style of its own takes its column's default cell style (LibreOffice
+  // writes them so): the date order the columns' default styles agree on, if they do.
+  const columnOrders = new Set<FormatOrder>();
+  for (const m of content.matchAll(/<table:table-column\b[^>]*table:default-cell-style-name\s*=[^>]*>/g)) {
+    const order = orderOfCellStyle(attr(m[0], 'table:default-cell-style-name'));
+    if (order) columnOrders.add(order);
+  }
+  const unstyled = columnOrders.size === 1 ? [...columnOrders][0]! : undefined;
+  const counts: Record<FormatOrder, number> = { DMY: 0, MDY: 0, YMD: 0 };
+  const cell = /<table:table-cell\b[^>]*office:value-type\s*=\s*["']date["'][^>]*>/g;
+  let seen = 0;
+  for (let m = cell.exec(content); m && seen < ODS_DATE_CELLS; m = cell.exec(content)) {
+    seen++;
+    const style = attr(m[0], 'table:style-name');
+    const order = style === undefined ? unstyled : orderOfCellStyle(style);
+    if (order) counts[order]++;
+  }
+  return hintOf(counts);
+}
+
+function hintOf({ DMY, MDY, YMD }: Record<FormatOrder, number>): FormatOrder | undefined {
+  const both = DMY + MDY;
+  if (both > 0) {
+    if (DMY >= 0.9 * both) return 'DMY';
+    if (MDY >= 0.9 * both) return 'MDY';
+    return undefined;
+  }
+  return YMD > 0 ? 'YMD' : undefined;
 }

@@ -28,7 +28,7 @@ import { formatBytes, inspectZip, storedEntry, type ZipEntryInfo } from './zip-g
 import { decodeText, guessUtf16, parseDelimited, sniffDelimiter } from './text';
 import { exactOdsParagraphs, odsWithExactText } from './ods-text';
 import { applyOdsFills, isColouredFill } from './ods-fills';
-import { DateFormatTally, odsLocale } from './date-facts';
+import { DateFormatTally, odsDateOrderHint, odsLocale } from './date-facts';
 
 export interface ReadOptions {
   limits?: Partial<ReadLimits>;
@@ -642,7 +642,7 @@ function readWorkbookFile(
   if (!wb || !Array.isArray(wb.SheetNames) || !wb.Sheets) return fail(describeSheetJsError(new Error('no workbook'), who, format));
 
   const date1904 = isDate1904(wb);
-  const ctx: CellContext = { date1904, formats: new Map(), fills: od ? null : { kept: 0, max: MAX_FILLS, capped: false }, dateOrders: new DateFormatTally(!od) };
+  const ctx: CellContext = { date1904, formats: new Map(), fills: od ? null : { kept: 0, max: MAX_FILLS, capped: false }, dateOrders: od ? undefined : new DateFormatTally(true) };
   const names = wb.SheetNames.map((n) => (typeof n === 'string' ? n : String(n)));
   const worksheets = names.map((n) => sheetByName(wb, n));
   let rowsTotal = 0;
@@ -672,7 +672,8 @@ function readWorkbookFile(
   // How the file writes dates, for text dates that read both ways (import.ts, column-reading.ts).
   const locale = odsXml ? odsLocale(odsXml.styles) : undefined;
   if (locale) workbook.locale = locale;
-  const dateOrderHint = ctx.dateOrders?.hint();
+  // SheetJS names most ODS date styles m/d/yy: an ODS's date formats are read from its XML.
+  const dateOrderHint = odsXml ? odsDateOrderHint(odsXml.content, odsXml.styles) : od ? undefined : ctx.dateOrders?.hint();
   if (dateOrderHint) workbook.dateOrderHint = dateOrderHint;
   return { ok: true, workbook };
 }
