@@ -150,7 +150,7 @@ export interface ImportReport {
   /** Per sheet: how rows are matched to existing records, in words. */
   matchRules: { sheet: string; rule: string }[];
   /** Status sheets imported with `latestToProject`: each project's newest report and what it sets on the project. */
-  latest?: LatestStatus[];
+  latest?: LatestStatus<FieldChange>[];
   /** How columns were read as a whole: each text-date column's order, percent columns' scale, and why. */
   readings: ColumnReading[];
 }
@@ -306,7 +306,7 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
   /** Rows of projects and people this import did not import, by name key: rows naming them say so. */
   const refusedParents = new Map<string, { what: string; sheet: string; row: number; reason: string }>();
   const matchRules: ImportReport['matchRules'] = [];
-  const latest: LatestStatus[] = [];
+  const latest: LatestStatus<FieldChange>[] = [];
   const sheets = new Map(source.sheets.map((s) => [s.name, s]));
   const readings: ColumnReading[] = [];
   /** Data rows of a mapping, without the rows it sets aside. */
@@ -716,7 +716,6 @@ export function planImport(state: WorkbookState, source: SourceWorkbook, mapping
       const plan = latestStatusOps(state, rows, firstRowOfSheet, ops, describe, (id) => labelOf(ctx, 'project', id));
       ops.push(...plan.ops);
       opRows.push(...plan.opRows);
-      issues.push(...plan.issues);
       latest.push(...plan.latest);
     }
 

@@ -7,15 +7,23 @@ import { jsonEqual } from '../commands/plan';
 import { RAG_DIMENSIONS } from '../model/schemas';
 import { writeFieldPath } from '../model/field-path';
 import type { LooseRecord as Rec } from '../model/record';
-import type { CellIssue, FieldChange, RowReport } from './import';
+
+/** The few facts of an import report row this needs (import.ts RowReport; not imported here, which would make a loop). */
+export interface ReportRowFacts {
+  sheet: string;
+  row: number;
+  kind: string;
+  status: string;
+  recordId?: string;
+}
 
 /** A status report's identity: its project and month (one report per project per month). */
 export function statusKey(projectId: unknown, period: unknown): string {
   return `${String(projectId ?? '')}|${String(period ?? '')}`;
 }
 
-/** What the option did (or would do) to one project. */
-export interface LatestStatus {
+/** What the option did (or would do) to one project; `C` is the import's FieldChange. */
+export interface LatestStatus<C = unknown> {
   projectId: string;
   /** "PRJ-004 CRM replacement". */
   project: string;
@@ -24,17 +32,16 @@ export interface LatestStatus {
   sheet: string;
   row: number;
   /** The project's fields it sets; empty when the project already shows that status. */
-  changes: FieldChange[];
+  changes: C[];
   /** Why the project was left as it was, when it was. */
   note?: string;
 }
 
-export interface LatestStatusPlan {
+export interface LatestStatusPlan<C> {
   ops: Op[];
   /** Per op, the index of the report row it came from. */
   opRows: number[];
-  latest: LatestStatus[];
-  issues: CellIssue[];
+  latest: LatestStatus<C>[];
 }
 
 /** Applies the operations planned so far for one record to its stored value. */
@@ -56,16 +63,16 @@ const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'st
  * row order) gives every RAG dimension it has and its narrative; blanks in the report leave the
  * project's value as it is. A project whose workbook already holds a newer report is left alone.
  */
-export function latestStatusOps(
+export function latestStatusOps<C>(
   state: WorkbookState,
-  rows: readonly RowReport[],
+  rows: readonly ReportRowFacts[],
   firstRow: number,
   ops: readonly Op[],
-  describe: (field: string, before: unknown, after: unknown) => FieldChange,
+  describe: (field: string, before: unknown, after: unknown) => C,
   projectLabel: (id: string) => string,
-): LatestStatusPlan {
-  const out: LatestStatusPlan = { ops: [], opRows: [], latest: [], issues: [] };
-  const newest = new Map<string, { report: Rec; index: number; row: RowReport }>();
+): LatestStatusPlan<C> {
+  const out: LatestStatusPlan<C> = { ops: [], opRows: [], latest: [] };
+  const newest = new Map<string, { report: Rec; index: number; row: ReportRowFacts }>();
   const inFile = new Set<string>();
   for (let i = firstRow; i < rows.length; i++) {
     const row = rows[i]!;
@@ -88,7 +95,7 @@ export function latestStatusOps(
   }
   for (const [pid, { report, index, row }] of newest) {
     const period = String(report['period']);
-    const entry: LatestStatus = { projectId: pid, project: projectLabel(pid), period, sheet: row.sheet, row: row.row, changes: [] };
+    const entry: LatestStatus<C> = { projectId: pid, project: projectLabel(pid), period, sheet: row.sheet, row: row.row, changes: [] };
     out.latest.push(entry);
     const later = stored.get(pid);
     if (later && later > period) {
