@@ -328,4 +328,13 @@ describe('guessKind', () => {
     expect(g.kind).toBe('raid');
     expect(g.reason).toContain('sheet name “Risks”');
   });
+
+  it('takes headers naming the project’s own key as projects when the sheet name says nothing (a CSV called export.csv)', () => {
+    expect(guessKind(['Project ID', 'Project Name', 'Start Date', 'End Date'], catalogue, 'export').kind).toBe('project');
+    expect(guessKind(['Projektnummer', 'Projektname', 'Beginn', 'Ende'], catalogue, 'Tabelle1').kind).toBe('project');
+    // A project column beside people and weeks is still an allocation grid.
+    expect(guessKind(['Project Name', 'Person', '2026-W05', '2026-W06', '2026-W07'], catalogue, 'export').kind).toBe('allocation');
+    // Without such a header, a bare Start and End does not make a sheet projects.
+    expect(guessKind(['Start Date', 'End Date'], catalogue, 'export').kind).not.toBe('project');
+  });
 });

@@ -927,6 +927,9 @@ export function suggestMapping(headers: readonly string[], sample: readonly (rea
 // ---------------------------------------------------------------------------------------------
 // Which kind of records a sheet holds.
 
+/** A header naming a project's own code or name, in the five languages. */
+const PROJECT_KEY_HEADER = /^(project|projekt|projet|proyecto|proj\.?)\s*[-_#:.]?\s*(id|no\.?|nr\.?|#|number|code|key|ref(erence)?|name|title|nummer|kennung|titel|bezeichnung|nom|num[ée]ro|titre|nombre|c[óo]digo|n[úu]mero|t[íi]tulo|naam|nummer)$/i;
+
 const SHEET_WORDS: Record<ImportKind, RegExp> = {
   project: /project|portfolio|register|pipeline|initiative|programme|program/i,
   milestone: /milestone|deliverable|key dates|roadmap/i,
@@ -1001,6 +1004,10 @@ export function guessKind(
       nameHits.push(k);
     }
   }
+  // "Project ID", "Project Name", "Projektnummer": headers that name the project's own key say
+  // the rows are projects (a file exported as export.csv has no sheet name to go by).
+  const ownKeys = headers.filter((h) => PROJECT_KEY_HEADER.test((h ?? '').trim())).length;
+  if (ownKeys > 0 && raw.has('project')) raw.set('project', raw.get('project')! + Math.min(1.5, 0.75 * ownKeys));
   const grid = detectPeriodColumns(headers, { dateOrder: 'DMY' });
   if (grid && grid.columns.length >= 3 && raw.has('allocation')) raw.set('allocation', raw.get('allocation')! + 3);
   const log = raw.has('status') ? statusLogEvidence(best.get('status')!, catalogue.status, sample) : null;
