@@ -332,6 +332,7 @@ describe('guessKind', () => {
   it('takes headers naming the project’s own key as projects when the sheet name says nothing (a CSV called export.csv)', () => {
     expect(guessKind(['Project ID', 'Project Name', 'Start Date', 'End Date'], catalogue, 'export').kind).toBe('project');
     expect(guessKind(['Projektnummer', 'Projektname', 'Beginn', 'Ende'], catalogue, 'Tabelle1').kind).toBe('project');
+    expect(guessKind(['Code projet', 'Nom du projet', 'Début', 'Fin'], catalogue, 'Feuille1').kind).toBe('project');
     // A project column beside people and weeks is still an allocation grid.
     expect(guessKind(['Project Name', 'Person', '2026-W05', '2026-W06', '2026-W07'], catalogue, 'export').kind).toBe('allocation');
     // Without such a header, a bare Start and End does not make a sheet projects.

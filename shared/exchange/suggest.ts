@@ -930,6 +930,9 @@ export function suggestMapping(headers: readonly string[], sample: readonly (rea
 /** A header naming a project's own code or name, in the five languages. */
 const PROJECT_KEY_HEADER = /^(project|projekt|projet|proyecto|proj\.?)\s*[-_#:.]?\s*(id|no\.?|nr\.?|#|number|code|key|ref(erence)?|name|title|nummer|kennung|titel|bezeichnung|nom|num[ée]ro|titre|nombre|c[óo]digo|n[úu]mero|t[íi]tulo|naam|nummer)$/i;
 
+/** The same, with the word for project last: "Nom du projet", "Código de proyecto", "Code projet". */
+const PROJECT_KEY_HEADER_AFTER = /^(nom|nombre|code|c[óo]digo|n[úu]m[ée]ro|id|titre|t[íi]tulo|r[ée]f[ée]rence|referencia)\s+(du\s+|de\s+|del\s+)?(projet|proyecto)$/i;
+
 const SHEET_WORDS: Record<ImportKind, RegExp> = {
   project: /project|portfolio|register|pipeline|initiative|programme|program/i,
   milestone: /milestone|deliverable|key dates|roadmap/i,
@@ -1006,7 +1009,7 @@ export function guessKind(
   }
   // "Project ID", "Project Name", "Projektnummer": headers that name the project's own key say
   // the rows are projects (a file exported as export.csv has no sheet name to go by).
-  const ownKeys = headers.filter((h) => PROJECT_KEY_HEADER.test((h ?? '').trim())).length;
+  const ownKeys = headers.filter((h) => PROJECT_KEY_HEADER.test((h ?? '').trim()) || PROJECT_KEY_HEADER_AFTER.test((h ?? '').trim())).length;
   if (ownKeys > 0 && raw.has('project')) raw.set('project', raw.get('project')! + Math.min(1.5, 0.75 * ownKeys));
   const grid = detectPeriodColumns(headers, { dateOrder: 'DMY' });
   if (grid && grid.columns.length >= 3 && raw.has('allocation')) raw.set('allocation', raw.get('allocation')! + 3);
