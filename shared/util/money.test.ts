@@ -137,7 +137,7 @@ describe('sumMoney', () => {
 
   it('adds amounts that drift as floats exactly', () => {
     const typed = ['1200.50', '0.10', '0.20', '-0.05', '99999.99', '0.01'];
-    const total = sumMoney(typed.map(parseDecimalMoney));
+    const total = sumMoney(typed.map((t) => parseDecimalMoney(t)));
     expect(moneyToDecimal(total)).toBe('101200.75');
   });
 
