@@ -12,8 +12,7 @@ import { cellText, columnLetter } from './source';
 import { parseLooseNumber } from './suggest';
 import { declaredPeriodColumns, detectPeriodColumns, type PeriodKind } from './periods';
 import { dateTextReading, decideDateOrder, type DateOrderDecision, type DecidedColumn } from './column-reading';
-import type { SheetMapping } from './import';
-import type { SheetProposal } from './analyse';
+import type { IsoDate } from '../calendar';
 
 export type { GridCellUnit };
 
@@ -174,8 +173,26 @@ export interface GridTable {
   skipRows?: readonly { row: number }[];
 }
 
+/**
+ * A sheet mapping's grid (SheetMapping.periods in import.ts; written out here, not imported, so
+ * that import.ts and analyse.ts can both use this module without importing each other).
+ */
+export interface GridPeriods {
+  columns: { column: number; start: IsoDate; end: IsoDate; label: string }[];
+  kind: PeriodKind;
+  unit?: GridCellUnit;
+}
+
+/** What declareGrid reads and sets of a sheet's proposal (analyse.ts SheetProposal). */
+export interface GridProposal {
+  sheet: string;
+  kind: string;
+  headers: string[];
+  mapping: GridTable & { dateOrder?: DateOrder; periods?: GridPeriods | null; columns: { column: number; field: string | null }[] };
+}
+
 export interface ProposedGrid {
-  periods: NonNullable<SheetMapping['periods']>;
+  periods: GridPeriods;
   unit: GridUnitSuggestion;
   /** How the headers were read, when something had to be decided: "Week of 1/5/2026 … read month first (from the headers: 1/19/2026 can only be month first)". */
   notes: string[];
@@ -285,7 +302,7 @@ export function proposeGrid(sheet: SourceSheet, table: GridTable, source: Source
   const unit = suggestGridUnit(cells, det.kind, context);
   const columns = det.columns.map((column, i) => {
     const p = det.periods[i]!;
-    return { column, start: p.start, end: p.end, label: cellText(headerCells[column] ?? null) || p.label };
+    return { column, start: p.start, end: p.end, label: headerLabel(headerCells[column] ?? null, p.label) };
   });
   return { periods: { kind: det.kind, columns, unit: unit.unit }, unit, notes };
 }
@@ -311,7 +328,7 @@ const GRID_KEYS = ['first', 'last', 'period', 'unit', 'year'];
  * `proposal.mapping.periods` (the grid's columns then fill no field) and returns the problems,
  * each with the key it is about.
  */
-export function declareGrid(value: unknown, proposal: SheetProposal, ctx: { settings: Pick<Settings, 'dateOrder' | 'weekStart'>; source?: SourceWorkbook }): { message: string; key?: string }[] {
+export function declareGrid(value: unknown, proposal: GridProposal, ctx: { settings: Pick<Settings, 'dateOrder' | 'weekStart'>; source?: SourceWorkbook }): { message: string; key?: string }[] {
   const problems: { message: string; key?: string }[] = [];
   if (proposal.kind !== 'allocation') return [{ message: 'a grid is for allocations: give "kind": "allocation"' }];
   if (value === null) {
@@ -369,7 +386,7 @@ export function declareGrid(value: unknown, proposal: SheetProposal, ctx: { sett
     unit: chosen,
     columns: det.columns.map((column, i) => {
       const p = det.periods[i]!;
-      return { column, start: p.start, end: p.end, label: cellText(headerCells[column] ?? null) || p.label };
+      return { column, start: p.start, end: p.end, label: headerLabel(headerCells[column] ?? null, p.label) };
     }),
   };
   // The grid's columns fill no field.
@@ -380,4 +397,10 @@ export function declareGrid(value: unknown, proposal: SheetProposal, ctx: { sett
 
 function sameColumns(a: readonly { column: number }[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((c, i) => c.column === b[i]);
+}
+
+/** A grid column's label: the client's own header text, but a date cell by its period ("Jan 2026", not "2026-01-01"). */
+function headerLabel(cell: SourceCell | null, periodLabel: string): string {
+  if (cell !== null && typeof cell === 'object' && 'd' in cell) return periodLabel;
+  return cellText(cell) || periodLabel;
 }
