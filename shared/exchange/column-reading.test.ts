@@ -5,6 +5,7 @@ import { dateColumnEvidence, dateTextReading, decideDateOrder, decidePercentColu
 import { defaultSettings } from '../model/workbook';
 import type { ColumnContext } from '../register/types';
 import type { SourceCell, SourceSheet } from './source';
+import { parseDateText } from '../register/convert';
 
 const sheet = (column: SourceCell[]): SourceSheet => ({ name: 'S', rows: column.map((c) => [c]), width: 1, merges: [], hidden: false });
 const all = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -23,6 +24,21 @@ describe('dateTextReading', () => {
   });
   it('finds nothing in dates that read one way only whatever the order, or in what is no date', () => {
     for (const t of ['2026-03-04', '05/05/2026', '4 Mar 2026', 'March 4, 2026', '46322', 'soon', '', '2026-W05', '31/31/2026']) expect(dateTextReading(t), t).toBeNull();
+  });
+  it('agrees with the date parser read both ways on every numeric date (its quick path)', () => {
+    const both = (t: string) => {
+      const d = parseDateText(t, 'DMY');
+      const m = parseDateText(t, 'MDY');
+      if (d.ok && m.ok) return d.value === m.value ? null : { kind: 'both', dmy: d.value, mdy: m.value };
+      return d.ok ? { kind: 'DMY' } : m.ok ? { kind: 'MDY' } : null;
+    };
+    for (const sep of ['/', '.', '-'])
+      for (let a = 0; a <= 32; a++)
+        for (const b of [0, 1, 2, 9, 12, 13, 29, 31])
+          for (const y of ['2024', '2026', '26', '99']) {
+            const t = `${String(a).padStart(a % 2 ? 1 : 2, '0')}${sep}${b}${sep}${y}`;
+            expect(dateTextReading(t), t).toEqual(both(t));
+          }
   });
   it('reads the date in a period cell after its words', () => {
     expect(dateTextReading('Week of 1/5/2026', true)).toEqual({ kind: 'both', dmy: '2026-05-01', mdy: '2026-01-05' });

@@ -7,7 +7,7 @@
 // Pure: the importer (import.ts) calls these and reports what was decided and why.
 import { dateOrderOfLocale, parseCell, parseDateText, type DateOrder } from '../register/convert';
 import type { ColumnContext, ColumnDef } from '../register/types';
-import { MONTH_SHORT, type IsoDate } from '../calendar';
+import { daysInMonth, fromParts, MONTH_SHORT, type IsoDate } from '../calendar';
 import type { SourceCell, SourceSheet, SourceWorkbook } from './source';
 import type { ExchangeField } from './fields';
 
@@ -27,6 +27,8 @@ const PLAIN_ISO = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
  */
 export function dateTextReading(text: string, period = false): DateTextReading {
   if (PLAIN_ISO.test(text) || !/\d[/.\-\s]\d/.test(text)) return null;
+  const plain = NUMERIC_DATE.exec(text);
+  if (plain) return numericReading(Number(plain[1]), Number(plain[2]), plain[3]!);
   const t = period ? text.replace(/^\D*(?=\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d)/, '') : text;
   const d = parseDateText(t, 'DMY');
   const m = parseDateText(t, 'MDY');
@@ -34,6 +36,19 @@ export function dateTextReading(text: string, period = false): DateTextReading {
   if (d.ok) return { kind: 'DMY' };
   if (m.ok) return { kind: 'MDY' };
   return null;
+}
+
+/** The common case without a parser run (a column of 50,000 dates is read both ways): "03/04/2026". */
+const NUMERIC_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\s*$/;
+
+function numericReading(a: number, b: number, yearText: string): DateTextReading {
+  // Two-digit years as the parser reads them (00–69 → 2000s).
+  const y = yearText.length === 2 ? (Number(yearText) < 70 ? 2000 + Number(yearText) : 1900 + Number(yearText)) : Number(yearText);
+  const real = (m: number, d: number) => y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  const dmy = real(b, a);
+  const mdy = real(a, b);
+  if (dmy && mdy) return a === b ? null : { kind: 'both', dmy: fromParts(y, b, a), mdy: fromParts(y, a, b) };
+  return dmy ? { kind: 'DMY' } : mdy ? { kind: 'MDY' } : null;
 }
 
 /** A column's text dates, read both ways. */
