@@ -2,7 +2,7 @@
 // with import() only when a command runs, because loading them evaluates SheetJS, the zod schemas
 // and most of shared/: `pmo --help` and a usage error must not wait for that.
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { atomicCreateSync as writeFileCreate, atomicWriteSync as writeFileAtomic } from '../atomic-write';
 import { readSpreadsheet } from '../../shared/exchange/read/read';
@@ -115,6 +115,7 @@ function openOrNew({ into, create, file }: ImportCommand): OpenWorkbook & { crea
     return { ...openWorkbook(into), created: false };
   }
   if (!into.toLowerCase().endsWith(FILE_EXTENSION)) throw new UsageError(`${into} does not exist; to create a workbook, name it ${FILE_EXTENSION}`);
+  if (!existsSync(dirname(resolve(into)))) throw new UsageError(`${into} cannot be created: the folder ${dirname(resolve(into))} does not exist`);
   const name = create.name ?? (basename(file).replace(/\.[^.]+$/, '').trim().slice(0, 100) || 'Untitled portfolio');
   const settings = defaultSettings(name, { ...(create.currency ? { currency: create.currency } : {}), ...(create.dateOrder ? { dateOrder: create.dateOrder } : {}) });
   const id = createIdGenerator({ now: () => Date.now(), random })();
@@ -126,8 +127,12 @@ function save(into: string, wb: OpenWorkbook & { created: boolean }, io: Io) {
   const text = serializeWorkbook({ id: state.id, settings: state.settings, records: state.records(), ...(extra ? { extra } : {}) }, { exportedAt: io.now().toISOString(), appVersion: 'pmo-cli' });
   const bytes = new TextEncoder().encode(text);
   // A new workbook never replaces a file that appeared meanwhile; an existing one is replaced whole.
-  if (wb.created) writeFileCreate(into, bytes);
-  else writeFileAtomic(into, bytes);
+  try {
+    if (wb.created) writeFileCreate(into, bytes);
+    else writeFileAtomic(into, bytes);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 export function importCmd(cmd: ImportCommand, io: Io): number {

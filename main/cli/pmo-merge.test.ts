@@ -342,6 +342,9 @@ describe('pmo import --into a workbook that does not exist', () => {
     const notWb = await run('import', file, '--into', join(dir, 'portfolio.json'));
     expect(notWb.code, notWb.out + notWb.err).toBe(2);
     expect(notWb.err).toMatch(/portfolio\.json does not exist; to create a workbook, name it \.pmowb/);
+    const noFolder = await run('import', file, '--into', join(dir, 'no-such-folder', 'new.pmowb'));
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.err).toMatch(/new\.pmowb cannot be created: the folder .*no-such-folder does not exist/);
     expect(existsSync(into)).toBe(false);
   });
 });
