@@ -5,14 +5,11 @@
 // corpus never depends on our own xlsx writer for what it tests.
 
 /** A cell as a client's spreadsheet holds it. */
-export type CorpusCell =
-  | null
-  | string
-  | number
-  | boolean
-  | {
+export type CorpusCell = null | string | number | boolean | CorpusCellObject;
+
+export interface CorpusCellObject {
       /** Text or number; absent with `fill` for a colour-only cell. */
-      v?: string | number | null;
+      v?: string | number | boolean | null;
       /** A date cell (ISO), shown in `fmt`. */
       date?: string;
       /** A percent-formatted number (0.5 shows 50 %). */
@@ -23,7 +20,7 @@ export type CorpusCell =
       fill?: string;
       /** Spans this many columns (a merged group header). */
       span?: number;
-    };
+}
 
 export interface CorpusSheet {
   name: string;
@@ -62,7 +59,7 @@ function paragraphs(s: string): string {
     .join('');
 }
 
-const DATE_STYLES: Record<NonNullable<Extract<CorpusCell, object>['fmt']>, string> = {
+const DATE_STYLES: Record<NonNullable<CorpusCellObject['fmt']>, string> = {
   DMY: '<number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/>',
   MDY: '<number:month number:style="long"/><number:text>/</number:text><number:day number:style="long"/><number:text>/</number:text><number:year number:style="long"/>',
   YMD: '<number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/>',
@@ -106,7 +103,7 @@ export function writeFods(sheets: readonly CorpusSheet[], opts: FodsOptions = {}
         .map((row) => {
           const cells: string[] = [];
           for (const cell of row) {
-            const c = cell !== null && typeof cell === 'object' ? cell : { v: cell };
+            const c: CorpusCellObject = cell !== null && typeof cell === 'object' ? cell : { v: cell };
             const span = c.span && c.span > 1 ? ` table:number-columns-spanned="${c.span}" table:number-rows-spanned="1"` : '';
             let dataStyle: string | null = null;
             let content = '';

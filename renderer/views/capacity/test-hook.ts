@@ -6,6 +6,10 @@ import { HEADER_H, LABEL_W, type HeatGrid } from './draw';
 export interface CapacityTestHook {
   /** The row keys in display order. */
   rows(): string[];
+  /** The rows' names (a person's name, a role's), in display order. */
+  rowLabels(): string[];
+  /** The period headers in order ("Jan", "W05"), with their second line ("2026"). */
+  periods(): { label: string; sublabel: string }[];
   /** A cell's centre in page coordinates after scrolling it into view, or null. */
   cellPoint(key: string, period: number): { x: number; y: number } | null;
   /** A row's demand and capacity in a period. */
@@ -52,6 +56,8 @@ export function installCapacityTestHook(get: () => HookState): () => void {
   if (!navigator.webdriver) return () => {};
   const hook: CapacityTestHook = {
     rows: () => get().grid.rows.map((r) => r.key),
+    rowLabels: () => get().grid.rows.map((r) => r.label),
+    periods: () => get().grid.labels.map((label, i) => ({ label, sublabel: get().grid.sublabels[i] ?? '' })),
     cellPoint(key, period) {
       const { grid, colW, rowH, scrollRef } = get();
       const s = scrollRef.current;
