@@ -203,7 +203,6 @@ export function applyOdsFills(sheets: readonly SourceSheet[], contentXml: string
       rowFills = [];
       col = 0;
       if (selfClosed) {
-        inRow = true;
         endRow();
         row += rowRepeat;
         inRow = false;
