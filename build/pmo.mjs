@@ -36,6 +36,14 @@ if (problem === null) {
   register();
   ({ runCli } = await import('../main/cli/pmo.ts'));
 }
+// Output piped into a reader that stops early (`pmo inspect big.xlsx | head`): stop quietly, as
+// other command-line tools do, rather than crash with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
