@@ -24,7 +24,8 @@ describe.skipIf(!have && !inCi)('client-workbook corpus', () => {
   });
 
   for (const c of cases) {
-    it(`${c.name}: ${c.about}`, () => {
+    // Each case imports up to nine files end to end (a few seconds on a loaded machine): a budget, not an assertion of time.
+    it(`${c.name}: ${c.about}`, { timeout: 120_000 }, () => {
       const files = made.get(c.name) ?? [];
       expect(files.length, 'files made for the case').toBeGreaterThan(0);
       const problems: string[] = [];
